@@ -1,0 +1,226 @@
+// Subcommands: calibrate, solve, run.
+#include "app/commands.hpp"
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "app/runner.hpp"
+#include "calibration/csv.hpp"
+#include "calibration/synthetic.hpp"
+#include "io/hdf5_store.hpp"
+#include "io/scenario_file.hpp"
+#include "model/derivative_check.hpp"
+
+namespace peninsula::app {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr double kReplicationTolerance = 1e-9;
+constexpr double kDerivativeTolerance = 1e-6;
+
+po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
+                        const po::positional_options_description* positional = nullptr) {
+  po::variables_map vm;
+  auto parser = po::command_line_parser(args).options(desc);
+  if (positional) parser.positional(*positional);
+  po::store(parser.run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+void PrintBenchmark(const BenchmarkCheck& check) {
+  std::printf("benchmark replication: %d equations, %d free variables\n", check.equations, check.variables);
+  for (const auto& [block, r] : check.max_by_block) std::printf("  %-26s max residual %.3e\n", block.c_str(), r);
+  std::printf("  largest: %.3e at %s (tolerance %.0e)\n", check.max_residual,
+              check.worst_equation.c_str(), kReplicationTolerance);
+}
+
+void PrintSummary(const io::ScenarioOutcome& o) {
+  const auto& s = o.summary;
+  std::printf("scenario %-24s %-10s solver=%s iterations=%d max_residual=%.2e walras=%.2e "
+              "time=%.3fs%s\n",
+              o.name.c_str(), solver::StatusName(s.status).c_str(), s.solver.c_str(), s.iterations,
+              s.max_residual, s.walras_residual, s.seconds,
+              s.homotopy_steps ? (" homotopy_steps=" + std::to_string(s.homotopy_steps)).c_str() : "");
+  if (!s.converged()) {
+    std::printf("  NOT CONVERGED (%s). Worst equations:\n", s.message.c_str());
+    for (const auto& w : s.worst) std::printf("    %-40s %.3e\n", w.equation.c_str(), w.residual);
+  }
+}
+
+int DerivativeCheck(model::Model& model) {
+  model.data().p = model.data().p0;
+  auto closure = model::ResolveClosure(model, {}, "default closure");
+  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras},
+                               model.benchmark());
+  auto report = model::CheckDerivatives(system, model.benchmark());
+  std::printf("derivative check: %d Jacobian entries, worst relative error %.2e at d %s / d %s "
+              "(AD %.6g, finite difference %.6g); %d entries missing from the pattern\n",
+              report.entries_checked, report.worst.error, report.worst.equation.c_str(),
+              report.worst.variable.c_str(), report.worst.ad, report.worst.finite_difference,
+              report.missing_entries);
+  bool ok = report.worst.error <= kDerivativeTolerance && report.missing_entries == 0;
+  return ok ? kExitOk : kExitDerivatives;
+}
+
+solver::SolveOptions OptionsFor(const std::string& method, double tolerance) {
+  solver::SolveOptions options;
+  options.method = solver::ParseMethod(method);
+  options.newton.tolerance = tolerance;
+  options.ipopt.tolerance = tolerance;
+  return options;
+}
+
+// Loads data, solves every scenario, writes the results; the exit code of the first
+// failed scenario, if any.
+int SolveAndWrite(const std::filesystem::path& data, const std::vector<std::filesystem::path>& files,
+                  const std::filesystem::path& out, bool overwrite, const solver::SolveOptions& options,
+                  io::Provenance provenance, bool check_derivatives) {
+  LoadedData loaded = LoadData(data);
+  model::Model& model = *loaded.model;
+  std::vector<model::Scenario> scenarios;
+  for (const auto& f : files) scenarios.push_back(io::ReadScenario(f));
+  BenchmarkCheck check = CheckBenchmark(model);
+  PrintBenchmark(check);
+  if (check.max_residual > kReplicationTolerance) {
+    std::fprintf(stderr, "benchmark not replicated: no results written\n");
+    return kExitReplication;
+  }
+  if (check_derivatives && DerivativeCheck(model) != kExitOk) return kExitDerivatives;
+  std::vector<io::ScenarioOutcome> outcomes;
+  int exit_code = kExitOk;
+  for (const auto& s : scenarios) {
+    outcomes.push_back(RunScenario(model, s, options));
+    PrintSummary(outcomes.back());
+    if (exit_code == kExitOk && !outcomes.back().summary.converged()) {
+      exit_code = solver::ExitCode(outcomes.back().summary.status);
+    }
+  }
+  provenance.data_directory = data;
+  provenance.inputs = loaded.database.files;
+  provenance.inputs.insert(provenance.inputs.end(), files.begin(), files.end());
+  io::WriteResults(out, overwrite, model, outcomes, provenance);
+  std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
+  return exit_code;
+}
+
+template <class F>
+int Guarded(F&& body) {
+  try {
+    return body();
+  } catch (const calibration::DataError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return kExitData;
+  } catch (const model::ScenarioError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return kExitData;
+  } catch (const io::StoreError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return kExitOutput;
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return kExitUsage;
+  }
+}
+
+}  // namespace
+
+int CalibrateCommand(const std::vector<std::string>& args) {
+  po::options_description desc("peninsula calibrate");
+  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(), "data directory")(
+      "check-derivatives", "compare the AD Jacobian with finite differences at the benchmark");
+  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  auto vm = Parse(args, desc);
+  return Guarded([&] {
+    LoadedData loaded = LoadData(vm["data"].as<std::string>());
+    BenchmarkCheck check = CheckBenchmark(*loaded.model);
+    PrintBenchmark(check);
+    if (check.max_residual > kReplicationTolerance) return kExitReplication;
+    if (vm.count("check-derivatives")) return DerivativeCheck(*loaded.model);
+    return kExitOk;
+  });
+}
+
+int SolveCommand(const std::vector<std::string>& args, const std::string& command_line) {
+  po::options_description desc("peninsula solve");
+  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(), "data directory")(
+      "scenario", po::value<std::vector<std::string>>()->required(), "scenario file (repeatable)")(
+      "out", po::value<std::string>()->required(), "results file (HDF5)")(
+      "overwrite", "replace an existing results file")(
+      "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
+      "tolerance", po::value<double>()->default_value(1e-10), "max scaled residual")(
+      "check-derivatives", "check the AD Jacobian first");
+  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  auto vm = Parse(args, desc);
+  return Guarded([&] {
+    std::vector<std::filesystem::path> files;
+    for (const auto& s : vm["scenario"].as<std::vector<std::string>>()) files.emplace_back(s);
+    io::Provenance provenance;
+    provenance.command_line = command_line;
+    return SolveAndWrite(vm["data"].as<std::string>(), files, vm["out"].as<std::string>(),
+                         vm.count("overwrite") > 0,
+                         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>()),
+                         provenance, vm.count("check-derivatives") > 0);
+  });
+}
+
+int RunCommand(const std::vector<std::string>& args, const std::string& command_line) {
+  po::options_description desc("peninsula run");
+  desc.add_options()("help,h", "this help")("study", po::value<std::string>()->required(), "study file (TOML)")(
+      "out", po::value<std::string>(), "results file (default: the study's output)")(
+      "overwrite", "replace an existing results file");
+  po::positional_options_description positional;
+  positional.add("study", 1);
+  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  auto vm = Parse(args, desc, &positional);
+  return Guarded([&] {
+    io::Study study = io::ReadStudy(vm["study"].as<std::string>());
+    io::Provenance provenance;
+    provenance.command_line = command_line;
+    provenance.study_text = study.source_text;
+    std::filesystem::path out = vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : study.output;
+    if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+    std::printf("study %s: %zu scenarios on %s\n", study.name.c_str(), study.scenarios.size(),
+                study.data.string().c_str());
+    return SolveAndWrite(study.data, study.scenarios, out, vm.count("overwrite") > 0,
+                         OptionsFor(study.solver_method, study.tolerance), provenance, false);
+  });
+}
+
+}  // namespace peninsula::app
+
+namespace peninsula::app {
+
+int SyntheticCommand(const std::vector<std::string>& args) {
+  po::options_description desc("peninsula synthetic");
+  calibration::SyntheticSpec spec;
+  desc.add_options()("help,h", "this help")("out", po::value<std::string>()->required(), "directory to write")(
+      "regions", po::value<int>(&spec.regions)->default_value(3), "number of regions (1: small open economy)")(
+      "sectors", po::value<int>(&spec.sectors)->default_value(4), "number of sectors")(
+      "factors", po::value<int>(&spec.factors)->default_value(3), "number of factors")(
+      "households", po::value<int>(&spec.households)->default_value(1), "households per region")(
+      "seed", po::value<std::uint64_t>(&spec.seed)->default_value(1), "random seed");
+  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+    std::cout << desc;
+    return kExitOk;
+  }
+  auto vm = Parse(args, desc);
+  return Guarded([&] {
+    calibration::WriteSyntheticDatabase(vm["out"].as<std::string>(), spec);
+    std::printf("synthetic database written to %s\n", vm["out"].as<std::string>().c_str());
+    return kExitOk;
+  });
+}
+
+}  // namespace peninsula::app

@@ -1,0 +1,57 @@
+// peninsula: the command line (docs/cli.md). Thin: parses options, calls app/runner, prints
+// summaries, maps failures to exit codes.
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/commands.hpp"
+
+namespace po = boost::program_options;
+
+namespace {
+
+void PrintUsage() {
+  std::cout << "peninsula " << peninsula::io::VersionString()
+            << " — CGE model of inter-Korean economic integration\n\n"
+               "Usage:\n"
+               "  peninsula calibrate --data DIR [--check-derivatives]\n"
+               "  peninsula solve --data DIR --scenario FILE [--scenario FILE ...] --out FILE\n"
+               "                  [--overwrite] [--solver auto|newton|ipopt] [--check-derivatives]\n"
+               "  peninsula run STUDY.toml [--out FILE] [--overwrite]\n"
+               "  peninsula synthetic --out DIR [--regions R --sectors I --factors F --households H --seed S]\n"
+               "  peninsula --version | --help\n\n"
+               "Run 'peninsula COMMAND --help' for a command's options. Exit codes: docs/cli.md.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace peninsula::app;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    PrintUsage();
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "peninsula " << peninsula::io::VersionString() << " (" << peninsula::io::GitCommit()
+              << ")\n";
+    return kExitOk;
+  }
+  std::string command_line;
+  for (int k = 0; k < argc; ++k) command_line += (k ? " " : "") + std::string(argv[k]);
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (args[0] == "calibrate") return CalibrateCommand(rest);
+    if (args[0] == "solve") return SolveCommand(rest, command_line);
+    if (args[0] == "run") return RunCommand(rest, command_line);
+    if (args[0] == "synthetic") return SyntheticCommand(rest);
+  } catch (const po::error& e) {
+    std::cerr << "peninsula " << args[0] << ": " << e.what() << "\n";
+    return kExitUsage;
+  }
+  std::cerr << "peninsula: unknown command '" << args[0] << "'\n";
+  PrintUsage();
+  return kExitUsage;
+}

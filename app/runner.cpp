@@ -1,0 +1,71 @@
+// Loading, benchmark check and scenario solves.
+#include "app/runner.hpp"
+
+#include <cmath>
+
+#include "calibration/calibrate.hpp"
+#include "model/equation_system.hpp"
+
+namespace peninsula::app {
+
+LoadedData LoadData(const std::filesystem::path& directory) {
+  LoadedData loaded;
+  loaded.database = calibration::ReadDatabase(directory);
+  calibration::ValidateDatabase(loaded.database);
+  loaded.model = std::make_unique<model::Model>(calibration::Calibrate(loaded.database));
+  return loaded;
+}
+
+BenchmarkCheck CheckBenchmark(model::Model& model) {
+  model.data().p = model.data().p0;
+  model::ClosurePlan closure = model::ResolveClosure(model, {}, "default closure");
+  const auto& x = model.benchmark();
+  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras}, x);
+  BenchmarkCheck check;
+  check.equations = system.rows();
+  check.variables = system.cols();
+  for (int b = 0; b < static_cast<int>(model.blocks().size()); ++b) {
+    const auto& block = *model.blocks()[b];
+    double& worst = check.max_by_block[block.name()];
+    for (int r = 0; r < block.rows(); ++r) {
+      double res = std::abs(system.RowResidual({b, r}, x.data()));
+      if (!std::isfinite(res)) res = INFINITY;
+      worst = std::max(worst, res);
+      if (res > check.max_residual || check.worst_equation.empty()) {
+        check.max_residual = std::max(check.max_residual, res);
+        check.worst_equation = block.RowLabel(r);
+      }
+    }
+  }
+  return check;
+}
+
+io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,
+                                const solver::SolveOptions& options) {
+  model.data().p = model.data().p0;
+  model::ClosurePlan closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
+  std::vector<double> x = model.benchmark();
+  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras}, x);
+  if (!system.square()) {
+    throw model::ScenarioError(scenario.origin + ": the closure does not give a square system: " +
+                               system.CountReport());
+  }
+  model::ShockPlan plan(model, scenario, x);
+  int numeraire = closure.numeraire;
+  double numeraire_base = x[numeraire], numeraire_target = closure.numeraire_value;
+  auto set_shock = [&](double t, std::vector<double>& point) {
+    plan.Apply(t, point);
+    point[numeraire] = numeraire_base + t * (numeraire_target - numeraire_base);
+  };
+  io::ScenarioOutcome outcome;
+  outcome.name = scenario.name;
+  outcome.description = scenario.description;
+  outcome.definition = scenario.source_text;
+  outcome.summary = solver::Solve(system, x, set_shock, options);
+  outcome.x = std::move(x);
+  outcome.parameters = model.data().p;
+  model.data().p = model.data().p0;
+  return outcome;
+}
+
+}  // namespace peninsula::app

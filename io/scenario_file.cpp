@@ -1,0 +1,151 @@
+// Scenario and study files.
+#include "io/scenario_file.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace peninsula::io {
+namespace {
+
+using model::ScenarioError;
+
+std::string ReadText(const std::filesystem::path& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError(path.string() + ": cannot open " + what + " file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+toml::table Parse(const std::string& text, const std::filesystem::path& path) {
+  try {
+    return toml::parse(text, path.string());
+  } catch (const toml::parse_error& e) {
+    throw ScenarioError(path.string() + ":" + std::to_string(e.source().begin.line) + ": " +
+                        std::string(e.description()));
+  }
+}
+
+std::string Where(const std::filesystem::path& path, const toml::node& node) {
+  return path.string() + ":" + std::to_string(node.source().begin.line);
+}
+
+// Rejects keys the format does not know, so a typo is an error and not a silent default.
+void CheckKeys(const toml::table& table, const std::set<std::string>& known,
+               const std::filesystem::path& path, const std::string& context) {
+  for (const auto& [key, node] : table) {
+    if (!known.count(std::string(key.str()))) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw ScenarioError(Where(path, node) + ": unknown key '" + std::string(key.str()) + "' in " +
+                          context + " (expected one of: " + list + ")");
+    }
+  }
+}
+
+std::string RequireString(const toml::table& t, const char* key, const std::filesystem::path& path) {
+  auto v = t[key].value<std::string>();
+  if (!v) throw ScenarioError(path.string() + ": missing string '" + key + "'");
+  return *v;
+}
+
+std::vector<std::string> StringList(const toml::node* node, const std::filesystem::path& path,
+                                    const char* key) {
+  std::vector<std::string> out;
+  if (!node) return out;
+  const toml::array* arr = node->as_array();
+  if (!arr) throw ScenarioError(Where(path, *node) + ": '" + key + "' must be a list of strings");
+  for (const auto& item : *arr) {
+    auto s = item.value<std::string>();
+    if (!s) throw ScenarioError(Where(path, item) + ": '" + key + "' must hold strings only");
+    out.push_back(*s);
+  }
+  return out;
+}
+
+model::ShockSpec ReadShock(const toml::table& t, const std::filesystem::path& path) {
+  CheckKeys(t, {"target", "index", "scale", "set", "add", "note"}, path, "[[shock]]");
+  model::ShockSpec s;
+  s.origin = Where(path, t);
+  auto target = t["target"].value<std::string>();
+  if (!target) throw ScenarioError(s.origin + ": shock lacks 'target' (a parameter or variable name)");
+  s.target = *target;
+  s.index = StringList(t["index"].node(), path, "index");
+  int modes = 0;
+  for (auto [key, mode] : {std::pair{"scale", model::ShockMode::kScale},
+                           std::pair{"set", model::ShockMode::kSet},
+                           std::pair{"add", model::ShockMode::kAdd}}) {
+    if (!t.contains(key)) continue;
+    auto v = t[key].value<double>();
+    if (!v) throw ScenarioError(s.origin + ": '" + key + "' must be a number");
+    s.mode = mode;
+    s.value = *v;
+    ++modes;
+  }
+  if (modes != 1) throw ScenarioError(s.origin + ": a shock needs exactly one of scale, set or add");
+  return s;
+}
+
+model::ClosureSpec ReadClosure(const toml::table* t, const std::filesystem::path& path) {
+  model::ClosureSpec c;
+  if (!t) return c;
+  CheckKeys(*t, {"numeraire", "numeraire_value", "walras", "fix", "unfix"}, path, "[closure]");
+  c.numeraire = (*t)["numeraire"].value_or(std::string());
+  c.numeraire_value = (*t)["numeraire_value"].value_or(1.0);
+  c.walras_equation = (*t)["walras"].value_or(std::string());
+  c.fix = StringList((*t)["fix"].node(), path, "fix");
+  c.unfix = StringList((*t)["unfix"].node(), path, "unfix");
+  return c;
+}
+
+}  // namespace
+
+model::Scenario ReadScenario(const std::filesystem::path& path) {
+  model::Scenario s;
+  s.source_text = ReadText(path, "scenario");
+  s.origin = path.string();
+  toml::table t = Parse(s.source_text, path);
+  CheckKeys(t, {"name", "description", "closure", "shock"}, path, "a scenario");
+  s.name = RequireString(t, "name", path);
+  if (s.name.empty() || s.name.find_first_of("/ ") != std::string::npos) {
+    throw ScenarioError(path.string() + ": scenario name '" + s.name + "' must be non-empty without '/' or spaces");
+  }
+  s.description = t["description"].value_or(std::string());
+  s.closure = ReadClosure(t["closure"].as_table(), path);
+  if (auto* shocks = t["shock"].as_array()) {
+    for (const auto& node : *shocks) {
+      const toml::table* st = node.as_table();
+      if (!st) throw ScenarioError(Where(path, node) + ": [[shock]] entries must be tables");
+      s.shocks.push_back(ReadShock(*st, path));
+    }
+  } else if (t.contains("shock")) {
+    throw ScenarioError(Where(path, *t["shock"].node()) + ": write shocks as [[shock]] tables");
+  }
+  return s;
+}
+
+Study ReadStudy(const std::filesystem::path& path) {
+  Study s;
+  s.source_text = ReadText(path, "study");
+  toml::table t = Parse(s.source_text, path);
+  CheckKeys(t, {"name", "description", "data", "output", "scenarios", "solver"}, path, "a study");
+  auto base = path.parent_path();
+  s.name = RequireString(t, "name", path);
+  s.description = t["description"].value_or(std::string());
+  s.data = base / RequireString(t, "data", path);
+  s.output = t["output"].value_or("results/" + s.name + ".h5");
+  for (const auto& sc : StringList(t["scenarios"].node(), path, "scenarios")) {
+    s.scenarios.push_back(base / sc);
+  }
+  if (s.scenarios.empty()) throw ScenarioError(path.string() + ": a study needs at least one scenario");
+  if (auto* solver = t["solver"].as_table()) {
+    CheckKeys(*solver, {"method", "tolerance"}, path, "[solver]");
+    s.solver_method = (*solver)["method"].value_or(std::string("auto"));
+    s.tolerance = (*solver)["tolerance"].value_or(1e-10);
+  }
+  return s;
+}
+
+}  // namespace peninsula::io

@@ -1,0 +1,155 @@
+// Incomes and final demand: factor income, households (Cobb–Douglas with direct tax and
+// savings), government (every tax in the SAM, budget shares), savings-driven investment,
+// and the consumer price index.
+#pragma once
+
+#include "model/blocks/block_base.hpp"
+#include "model/blocks/trade.hpp"
+
+namespace peninsula::model {
+
+// YF_rf = Σ_j PF_rfj·F_rfj
+struct FactorIncome : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], f = t[1];
+    typename A::Scalar income(0.0);
+    for (int j = 0; j < d->sets.sectors.size(); ++j) {
+      if (d->f0(r, f, j) > 0) income += FactorPrice(x, r, f, j) * x(v->F, r, f, j);
+    }
+    return x(v->YF, r, f) - income;
+  }
+};
+
+// YH_rh = Σ_f shf_rfh·((1−tf_rf)·YF_rf − fabr_rf·W) + trs_rh·TREV_r + hhin_rh·W
+// where W is the world-currency unit (EXR, or the numeraire).
+struct HouseholdIncome : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], h = t[1];
+    auto w = WorldValue(x);
+    typename A::Scalar income = d->hhin(r, h) * w;
+    for (int f = 0; f < d->sets.factors.size(); ++f) {
+      if (d->shf(r, f, h) == 0.0) continue;
+      income += d->shf(r, f, h) * ((1.0 - d->p.tf(r, f)) * x(v->YF, r, f) - d->fabr(r, f) * w);
+    }
+    if (d->trs(r, h) != 0.0) income += d->trs(r, h) * x(v->TREV, r);
+    return x(v->YH, r, h) - income;
+  }
+};
+
+// (1+tc_ri)·PA_ri·C_rhi = β_rhi·((1 − td_rh − mps_rh)·YH_rh − hhout_rh·W)
+struct HouseholdDemand : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], h = t[1], i = t[2];
+    auto budget = (1.0 - d->p.tdir(r, h) - d->mps(r, h)) * x(v->YH, r, h) -
+                  d->hhout(r, h) * WorldValue(x);
+    return PurchaserPrice(x, r, i) * x(v->C, r, h, i) - d->beta(r, h, i) * budget;
+  }
+};
+
+// TREV_r = Σ_j tp·PX·X + Σ_i tc·PA·Q + Σ_is tm·PWM·M + Σ_i te·PE·(exports)
+//          + Σ_h td·YH + Σ_f tf·YF
+struct TaxRevenue : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    using T = typename A::Scalar;
+    int r = t[0];
+    const auto& p = d->p;
+    T revenue(0.0);
+    for (int i = 0; i < d->sets.sectors.size(); ++i) {
+      if (d->x0(r, i) > 0) revenue += p.tp(r, i) * x(v->PX, r, i) * x(v->X, r, i);
+      if (d->q0(r, i) > 0) revenue += p.tc(r, i) * x(v->PA, r, i) * x(v->Q, r, i);
+      revenue += Tariffs(x, r, i) + ExportTaxes(x, r, i);
+    }
+    for (int h = 0; h < d->sets.households.size(); ++h) {
+      if (d->yh0(r, h) > 0) revenue += p.tdir(r, h) * x(v->YH, r, h);
+    }
+    for (int f = 0; f < d->sets.factors.size(); ++f) {
+      if (d->yf0(r, f) > 0) revenue += p.tf(r, f) * x(v->YF, r, f);
+    }
+    return x(v->TREV, r) - revenue;
+  }
+
+  template <class A>
+  typename A::Scalar Tariffs(const A& x, int r, int i) const {
+    typename A::Scalar sum(0.0);
+    for (int s = 0; s < d->sets.partners.size(); ++s) {
+      if (d->m0(i, s, r) > 0) {
+        sum += d->p.tm(i, s, r) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
+      }
+    }
+    return sum;
+  }
+
+  template <class A>
+  typename A::Scalar ExportTaxes(const A& x, int r, int i) const {
+    typename A::Scalar sum(0.0);
+    if (d->e0(r, i) <= 0) return sum;
+    if (d->small_open) {
+      return d->p.te(i, r, 0) * x(v->PE, r, i) * x(v->E, r, i);
+    }
+    for (int dst = 0; dst < d->sets.regions.size(); ++dst) {
+      if (d->m0(i, r, dst) > 0) {
+        sum += d->p.te(i, r, dst) * x(v->PE, r, i) * x(v->M, i, r, dst);
+      }
+    }
+    return sum;
+  }
+};
+
+// (1+tc_ri)·PA_ri·G_ri = μ_ri·((1 − ssg_r − Σ_h trs_rh)·TREV_r + (govin_r − govout_r)·W)
+struct GovernmentDemand : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
+    double transfers = 0.0;
+    for (int h = 0; h < d->sets.households.size(); ++h) transfers += d->trs(r, h);
+    auto budget = (1.0 - d->ssg(r) - transfers) * x(v->TREV, r) +
+                  (d->govin(r) - d->govout(r)) * WorldValue(x);
+    return PurchaserPrice(x, r, i) * x(v->G, r, i) - d->mu(r, i) * budget;
+  }
+};
+
+// SAV_r = Σ_h mps_rh·YH_rh + ssg_r·TREV_r + fsav_r·W
+struct Savings : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0];
+    typename A::Scalar total = d->p.fsav(r) * WorldValue(x);
+    for (int h = 0; h < d->sets.households.size(); ++h) {
+      if (d->yh0(r, h) > 0 && d->mps(r, h) != 0.0) total += d->mps(r, h) * x(v->YH, r, h);
+    }
+    if (d->trev0(r) != 0.0 && d->ssg(r) != 0.0) total += d->ssg(r) * x(v->TREV, r);
+    return x(v->SAV, r) - total;
+  }
+};
+
+// (1+tc_ri)·PA_ri·XV_ri = λ_ri·SAV_r
+struct InvestmentDemand : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
+    return PurchaserPrice(x, r, i) * x(v->XV, r, i) - d->lambda(r, i) * x(v->SAV, r);
+  }
+};
+
+// CPI_r = Σ_i w_ri·(1+tc_ri)·PA_ri / Σ_i w_ri·(1+tc0_ri)
+struct ConsumerPrices : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0];
+    typename A::Scalar basket(0.0);
+    double base = 0.0;
+    for (int i = 0; i < d->sets.sectors.size(); ++i) {
+      double w = d->cpiw(r, i);
+      if (w == 0.0) continue;
+      basket += w * PurchaserPrice(x, r, i);
+      base += w * (1.0 + d->p0.tc(r, i));
+    }
+    return x(v->CPI, r) - basket / base;
+  }
+};
+
+}  // namespace peninsula::model

@@ -1,0 +1,134 @@
+// Output transformation (CET or perfect) between domestic sales and exports, the two-level
+// Armington nest (domestic vs composite import, then import sources), and export markets.
+#pragma once
+
+#include "model/blocks/block_base.hpp"
+
+namespace peninsula::model {
+
+inline bool HasCet(const ModelData& d, int r, int i) { return std::isfinite(d.p.omega(r, i)); }
+
+// Producer revenue per unit of output relative to benchmark: (1+tp)/(1+tp0)·PX.
+template <class A>
+typename A::Scalar OutputPrice(const BlockBase& b, const A& x, int r, int i) {
+  return (1.0 + b.d->p.tp(r, i)) / (1.0 + b.d->p0.tp(r, i)) * x(b.v->PX, r, i);
+}
+
+// With CET:     (1+tp)/(1+tp0)·PX_ri = [γ_ri·PD_ri^(1+Ω) + (1−γ_ri)·PE_ri^(1+Ω)]^(1/(1+Ω))
+// Without CET:  (1+tp0)·X_ri = D_ri + E_ri
+struct OutputTransformation : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    using T = typename A::Scalar;
+    int r = t[0], i = t[1];
+    if (!HasCet(*d, r, i)) {
+      T sales(0.0);
+      if (d->dcoef(r, i) > 0) sales += x(v->D, r, i);
+      if (d->ecoef(r, i) > 0) sales += x(v->E, r, i);
+      return (1.0 + d->p0.tp(r, i)) * x(v->X, r, i) - sales;
+    }
+    double share_d = d->dshare(r, i);
+    T revenue = CesIndex<T>(
+        -d->p.omega(r, i), 2, [&](int k) { return k == 0 ? share_d : 1.0 - share_d; },
+        [&](int k) { return k == 0 ? x(v->PD, r, i) : x(v->PE, r, i); });
+    return OutputPrice(*this, x, r, i) - revenue;
+  }
+};
+
+// With CET:     D_ri = dcoef_ri·X_ri·(PD_ri / ((1+tp)/(1+tp0)·PX_ri))^Ω
+// Without CET:  PD_ri = (1+tp)/(1+tp0)·PX_ri
+struct DomesticSupply : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
+    if (!HasCet(*d, r, i)) return x(v->PD, r, i) - OutputPrice(*this, x, r, i);
+    return x(v->D, r, i) - d->dcoef(r, i) * x(v->X, r, i) *
+                               pow(x(v->PD, r, i) / OutputPrice(*this, x, r, i), d->p.omega(r, i));
+  }
+};
+
+// With CET:     E_ri = ecoef_ri·X_ri·(PE_ri / ((1+tp)/(1+tp0)·PX_ri))^Ω
+// Without CET:  PE_ri = (1+tp)/(1+tp0)·PX_ri
+struct ExportSupply : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
+    if (!HasCet(*d, r, i)) return x(v->PE, r, i) - OutputPrice(*this, x, r, i);
+    return x(v->E, r, i) - d->ecoef(r, i) * x(v->X, r, i) *
+                               pow(x(v->PE, r, i) / OutputPrice(*this, x, r, i), d->p.omega(r, i));
+  }
+};
+
+// Multi-region:  E_si = Σ_d M_isd            Small open economy:  PE_i·(1+te_i) = EXR·pwe_i
+struct ExportMarket : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int s = t[0], i = t[1];
+    if (d->small_open) return x(v->PE, s, i) * (1.0 + d->p.te(i, s, 0)) - x(v->EXR) * d->p.pwe(i);
+    typename A::Scalar shipped(0.0);
+    for (int r = 0; r < d->sets.regions.size(); ++r) {
+      if (d->m0(i, s, r) > 0) shipped += x(v->M, i, s, r);
+    }
+    return x(v->E, s, i) - shipped;
+  }
+};
+
+// PA_ri = [δ_ri·PD_ri^(1−σ) + (1−δ_ri)·PMC_ri^(1−σ)]^(1/(1−σ))
+struct ArmingtonPrice : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    using T = typename A::Scalar;
+    int r = t[0], i = t[1];
+    double share_d = d->dval(r, i);
+    T index = CesIndex<T>(
+        d->p.sigma_d(r, i), 2, [&](int k) { return k == 0 ? share_d : 1.0 - share_d; },
+        [&](int k) { return k == 0 ? x(v->PD, r, i) : x(v->PMC, r, i); });
+    return x(v->PA, r, i) - index;
+  }
+};
+
+// D_ri = dq_ri·Q_ri·(PA_ri/PD_ri)^σ        (clears the domestic-goods market)
+struct DomesticDemand : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
+    return x(v->D, r, i) -
+           d->dq(r, i) * x(v->Q, r, i) * pow(x(v->PA, r, i) / x(v->PD, r, i), d->p.sigma_d(r, i));
+  }
+};
+
+// MC_ri = mq_ri·Q_ri·(PA_ri/PMC_ri)^σ
+struct CompositeImportDemand : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
+    return x(v->MC, r, i) -
+           d->mq(r, i) * x(v->Q, r, i) * pow(x(v->PA, r, i) / x(v->PMC, r, i), d->p.sigma_d(r, i));
+  }
+};
+
+// PMC_ri = [Σ_s θ_isr·(PM_isr/PM0_isr)^(1−σm)]^(1/(1−σm))
+struct CompositeImportPrice : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    using T = typename A::Scalar;
+    int r = t[0], i = t[1];
+    T index = CesIndex<T>(
+        d->p.sigma_m(r, i), d->sets.partners.size(), [&](int s) { return d->mshare(i, s, r); },
+        [&](int s) { return ImportPrice(x, i, s, r) / d->pms0(i, s, r); });
+    return x(v->PMC, r, i) - index;
+  }
+};
+
+// M_isr = mcoef_isr·MC_ri·(PMC_ri·PM0_isr/PM_isr)^σm
+struct SourceDemand : BlockBase {
+  template <class A>
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int i = t[0], s = t[1], r = t[2];
+    auto relative = x(v->PMC, r, i) * d->pms0(i, s, r) / ImportPrice(x, i, s, r);
+    return x(v->M, i, s, r) -
+           d->mcoef(i, s, r) * x(v->MC, r, i) * pow(relative, d->p.sigma_m(r, i));
+  }
+};
+
+}  // namespace peninsula::model

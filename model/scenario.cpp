@@ -1,0 +1,214 @@
+// Scenario resolution: labels and wildcards to parameter cells and fixed variables.
+#include "model/scenario.hpp"
+
+#include <cmath>
+#include <functional>
+
+namespace peninsula::model {
+namespace {
+
+struct ParameterInfo {
+  std::string name;
+  std::vector<std::string> dims;  // set names: region, sector, factor, household, partner
+  std::function<Table&(ShockableParameters&)> table;
+  double lower;  // values must stay above this (exclusive)
+};
+
+const std::vector<ParameterInfo>& Parameters() {
+  static const std::vector<ParameterInfo> info = {
+      {"tfp", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.tfp; }, 0.0},
+      {"tp", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.tp; }, -1.0},
+      {"tc", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.tc; }, -1.0},
+      {"tm", {"sector", "partner", "region"}, [](ShockableParameters& p) -> Table& { return p.tm; }, -1.0},
+      {"te", {"sector", "region", "partner"}, [](ShockableParameters& p) -> Table& { return p.te; }, -1.0},
+      {"tdir", {"region", "household"}, [](ShockableParameters& p) -> Table& { return p.tdir; }, -1.0},
+      {"tf", {"region", "factor"}, [](ShockableParameters& p) -> Table& { return p.tf; }, -1.0},
+      {"pwe", {"sector"}, [](ShockableParameters& p) -> Table& { return p.pwe; }, 0.0},
+      {"pwm", {"sector"}, [](ShockableParameters& p) -> Table& { return p.pwm; }, 0.0},
+      {"fsav", {"region"}, [](ShockableParameters& p) -> Table& { return p.fsav; }, -INFINITY},
+      {"sigma_va", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_va; }, -1e-300},
+      {"sigma_d", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_d; }, -1e-300},
+      {"sigma_m", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_m; }, -1e-300},
+      {"omega", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.omega; }, 0.0},
+  };
+  return info;
+}
+
+const Set& SetNamed(const ModelSets& s, const std::string& name) {
+  if (name == "region") return s.regions;
+  if (name == "sector") return s.sectors;
+  if (name == "factor") return s.factors;
+  if (name == "household") return s.households;
+  return s.partners;
+}
+
+// Positions of `pattern` in `set`: all for "*", one for a label; throws naming the label.
+std::vector<int> Positions(const Set& set, const std::string& pattern, const ShockSpec& shock) {
+  std::vector<int> out;
+  if (pattern == "*") {
+    for (int k = 0; k < set.size(); ++k) out.push_back(k);
+    return out;
+  }
+  auto k = set.Find(pattern);
+  if (!k) {
+    throw ScenarioError(shock.origin + ": shock on " + shock.target + ": '" + pattern +
+                        "' is not a " + set.name() + " of this database");
+  }
+  return {*k};
+}
+
+double Target(const ShockSpec& s, double base) {
+  switch (s.mode) {
+    case ShockMode::kScale: return base * s.value;
+    case ShockMode::kSet: return s.value;
+    case ShockMode::kAdd: return base + s.value;
+  }
+  return base;
+}
+
+std::string ModeWord(ShockMode mode) {
+  return mode == ShockMode::kScale ? "scale" : mode == ShockMode::kSet ? "set" : "add";
+}
+
+void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockSpec& shock,
+                           std::vector<ShockTarget>& out) {
+  if (shock.index.size() != info.dims.size()) {
+    throw ScenarioError(shock.origin + ": shock on " + info.name + " needs " +
+                        std::to_string(info.dims.size()) + " index labels, found " +
+                        std::to_string(shock.index.size()));
+  }
+  std::vector<std::vector<int>> pos;
+  for (std::size_t d = 0; d < info.dims.size(); ++d) {
+    pos.push_back(Positions(SetNamed(model.sets(), info.dims[d]), shock.index[d], shock));
+  }
+  while (pos.size() < 3) pos.push_back({0});
+  Table& table = info.table(model.data().p);
+  std::size_t before = out.size();
+  for (int a : pos[0])
+    for (int b : pos[1])
+      for (int c : pos[2]) {
+        double* cell = &table(a, b, c);
+        double target = Target(shock, *cell);
+        if (!(target > info.lower) || std::isnan(target)) {
+          throw ScenarioError(shock.origin + ": shock on " + info.name + " gives " +
+                              std::to_string(target) + " (expected a value above " +
+                              std::to_string(info.lower) + ")");
+        }
+        out.push_back({cell, -1, *cell, target});
+      }
+  if (out.size() == before) {
+    throw ScenarioError(shock.origin + ": shock on " + info.name + " matches nothing");
+  }
+}
+
+void ResolveVariableShock(Model& model, const ShockSpec& shock, const std::vector<double>& base,
+                          std::vector<ShockTarget>& out) {
+  std::string pattern = shock.target + "(";
+  for (std::size_t k = 0; k < shock.index.size(); ++k) pattern += (k ? "," : "") + shock.index[k];
+  pattern += ")";
+  if (shock.index.empty()) pattern = shock.target;
+  std::vector<int> found;
+  try {
+    found = model.registry().Match(pattern);
+  } catch (const std::invalid_argument& e) {
+    throw ScenarioError(shock.origin + ": " + e.what());
+  }
+  if (found.empty()) {
+    throw ScenarioError(shock.origin + ": shock on '" + pattern +
+                        "' matches no parameter and no variable of this model");
+  }
+  for (int g : found) {
+    if (!model.exogenous()[g]) {
+      throw ScenarioError(shock.origin + ": " + model.registry().Label(g) +
+                          " is endogenous; only exogenous variables (endowments) can be shocked");
+    }
+    double target = Target(shock, base[g]);
+    if (!(target >= 0) && model.registry().block(VarId{model.registry().Locate(g).first}).kind() ==
+                              VarKind::kQuantity) {
+      throw ScenarioError(shock.origin + ": shock on " + model.registry().Label(g) + " gives " +
+                          std::to_string(target) + " (expected a quantity >= 0)");
+    }
+    out.push_back({nullptr, g, base[g], target});
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::vector<std::string>>> ShockableParameterNames() {
+  std::vector<std::pair<std::string, std::vector<std::string>>> out;
+  for (const auto& p : Parameters()) out.emplace_back(p.name, p.dims);
+  return out;
+}
+
+ShockPlan::ShockPlan(Model& model, const Scenario& scenario, const std::vector<double>& base_point) {
+  for (const auto& shock : scenario.shocks) {
+    const ParameterInfo* info = nullptr;
+    for (const auto& p : Parameters()) {
+      if (p.name == shock.target) info = &p;
+    }
+    if (info) {
+      ResolveParameterShock(model, *info, shock, targets_);
+    } else {
+      ResolveVariableShock(model, shock, base_point, targets_);
+    }
+    (void)ModeWord;
+  }
+}
+
+void ShockPlan::Apply(double t, std::vector<double>& x_full) const {
+  for (const auto& s : targets_) {
+    double value = s.base + t * (s.target - s.base);
+    if (s.parameter) {
+      *s.parameter = value;
+    } else {
+      x_full[s.variable] = value;
+    }
+  }
+}
+
+ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::string& origin) {
+  ClosurePlan plan;
+  const auto& reg = model.registry();
+  plan.fixed = model.exogenous();
+  plan.numeraire = model.DefaultNumeraire();
+  if (!closure.numeraire.empty()) {
+    auto found = reg.Match(closure.numeraire);
+    if (found.size() != 1) {
+      throw ScenarioError(origin + ": numeraire '" + closure.numeraire + "' matches " +
+                          std::to_string(found.size()) + " variables (expected exactly one price)");
+    }
+    plan.numeraire = found[0];
+  }
+  if (!(closure.numeraire_value > 0)) {
+    throw ScenarioError(origin + ": numeraire_value must be > 0");
+  }
+  plan.numeraire_value = closure.numeraire_value;
+  plan.fixed[plan.numeraire] = true;
+  auto apply = [&](const std::vector<std::string>& patterns, bool fix) {
+    for (const auto& p : patterns) {
+      auto found = reg.Match(p);
+      if (found.empty()) throw ScenarioError(origin + ": closure pattern '" + p + "' matches no variable");
+      for (int g : found) plan.fixed[g] = fix;
+    }
+  };
+  apply(closure.fix, true);
+  apply(closure.unfix, false);
+  model.BuildEquations(plan.numeraire);
+  auto [block, row] = model.DefaultWalrasRow();
+  plan.walras = {block, row};
+  if (!closure.walras_equation.empty()) {
+    bool found = false;
+    for (int b = 0; b < static_cast<int>(model.blocks().size()) && !found; ++b) {
+      for (int r = 0; r < model.blocks()[b]->rows() && !found; ++r) {
+        if (model.blocks()[b]->RowLabel(r) == closure.walras_equation) {
+          plan.walras = {b, r};
+          found = true;
+        }
+      }
+    }
+    if (!found) throw ScenarioError(origin + ": walras equation '" + closure.walras_equation + "' does not exist");
+  }
+  return plan;
+}
+
+}  // namespace peninsula::model

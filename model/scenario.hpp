@@ -1,0 +1,81 @@
+// Scenarios: parameter and exogenous-variable shocks addressed by labels with wildcards,
+// and the closure (numeraire, dropped equation, fixed/freed variables). Resolved against a
+// model into a ShockPlan that can be applied at any fraction t of its size, which is what
+// the homotopy steps through.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/equation_system.hpp"
+#include "model/model.hpp"
+
+namespace peninsula::model {
+
+enum class ShockMode { kScale, kSet, kAdd };
+
+struct ShockSpec {
+  std::string target;                // parameter (tm, tfp, ...) or fixed variable (QF, ...)
+  std::vector<std::string> index;    // labels or "*", one per dimension
+  ShockMode mode = ShockMode::kScale;
+  double value = 1.0;
+  std::string origin;                // "file:line" for error messages
+};
+
+struct ClosureSpec {
+  std::string numeraire;             // variable label, e.g. "PF(KOR,LAB_U)"; empty: default
+  double numeraire_value = 1.0;
+  std::string walras_equation;       // equation label; empty: default
+  std::vector<std::string> fix;      // variable patterns made exogenous
+  std::vector<std::string> unfix;    // variable patterns made endogenous
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string source_text;           // the scenario file as written, for provenance
+  std::string origin;                // file path
+  ClosureSpec closure;
+  std::vector<ShockSpec> shocks;
+};
+
+class ScenarioError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Names of shockable parameters and their dimension sets, for documentation and errors.
+std::vector<std::pair<std::string, std::vector<std::string>>> ShockableParameterNames();
+
+struct ShockTarget {
+  double* parameter = nullptr;  // into model.data().p, or
+  int variable = -1;            // a fixed variable's global position
+  double base = 0.0;
+  double target = 0.0;
+};
+
+struct ClosurePlan {
+  std::vector<bool> fixed;
+  int numeraire = -1;
+  double numeraire_value = 1.0;
+  RowRef walras;
+};
+
+class ShockPlan {
+ public:
+  // Resolves every shock against the model; throws ScenarioError naming the scenario file,
+  // the shock and the label that matched nothing or the value that is out of range.
+  ShockPlan(Model& model, const Scenario& scenario, const std::vector<double>& base_point);
+  // Sets parameters and fixed variables to base + t·(target − base).
+  void Apply(double t, std::vector<double>& x_full) const;
+  const std::vector<ShockTarget>& targets() const { return targets_; }
+
+ private:
+  std::vector<ShockTarget> targets_;
+};
+
+// Resolves the closure: the model's exogenous variables, plus the numeraire, plus fixes and
+// minus unfixes; the dropped equation. Also rebuilds the model's equations for the numeraire.
+ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::string& origin);
+
+}  // namespace peninsula::model

@@ -1,0 +1,86 @@
+// Direct solve with fallback, then homotopy.
+#include "solver/solve.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+namespace peninsula::solver {
+namespace {
+
+SolveSummary SolveDirect(const model::EquationSystem& system, std::vector<double>& x,
+                         const SolveOptions& options) {
+  if (options.method == Method::kIpopt) return SolveIpopt(system, x, options.ipopt);
+  std::vector<double> start = x;
+  SolveSummary newton = SolveNewton(system, x, options.newton);
+  if (newton.converged() || options.method == Method::kNewton) return newton;
+  x = start;
+  SolveSummary ipopt = SolveIpopt(system, x, options.ipopt);
+  ipopt.solver = "newton->ipopt";
+  ipopt.iterations += newton.iterations;
+  ipopt.message = "newton: " + StatusName(newton.status) + "; " + ipopt.message;
+  return ipopt;
+}
+
+}  // namespace
+
+void SolveOptions::Validate() const {
+  newton.Validate();
+  ipopt.Validate();
+  if (max_homotopy_steps < 1) throw std::invalid_argument("max_homotopy_steps must be >= 1");
+  if (!(min_homotopy_step > 0 && min_homotopy_step < 1)) {
+    throw std::invalid_argument("min_homotopy_step must be in (0, 1)");
+  }
+}
+
+Method ParseMethod(const std::string& text) {
+  if (text == "auto") return Method::kAuto;
+  if (text == "newton") return Method::kNewton;
+  if (text == "ipopt") return Method::kIpopt;
+  throw std::invalid_argument("solver method '" + text + "' (expected auto, newton or ipopt)");
+}
+
+SolveSummary Solve(const model::EquationSystem& system, std::vector<double>& x_full,
+                   const ShockSetter& set_shock, const SolveOptions& options) {
+  options.Validate();
+  auto start = std::chrono::steady_clock::now();
+  std::vector<double> origin = x_full;
+  set_shock(1.0, x_full);
+  SolveSummary direct = SolveDirect(system, x_full, options);
+  if (direct.converged() || !options.homotopy) return direct;
+
+  // Homotopy: from the solved state at t = 0, step towards t = 1, halving failed steps.
+  std::vector<double> good = origin, trial;
+  double t = 0.0, step = 0.25;
+  int steps = 0, iterations = direct.iterations;
+  SolveSummary last = direct;
+  while (t < 1.0 && steps < options.max_homotopy_steps) {
+    double next = std::min(1.0, t + step);
+    trial = good;
+    set_shock(next, trial);
+    last = SolveDirect(system, trial, options);
+    iterations += last.iterations;
+    ++steps;
+    if (last.converged()) {
+      good = trial;
+      t = next;
+      step = std::min(2 * step, 1.0);
+    } else {
+      step /= 2;
+      if (step < options.min_homotopy_step) break;
+    }
+  }
+  x_full = (t == 1.0) ? good : trial;
+  if (t < 1.0) set_shock(1.0, x_full);
+  last.solver += "+homotopy";
+  last.homotopy_steps = steps;
+  last.iterations = iterations;
+  last.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (t < 1.0) {
+    last.message = "homotopy reached " + std::to_string(t) + " of the shock; direct solve: " +
+                   StatusName(direct.status) + "; " + last.message;
+  }
+  return last;
+}
+
+}  // namespace peninsula::solver
