@@ -285,8 +285,13 @@ void CalibrateElasticities(const Database& db, ModelData& d) {
       }
     }
   }
+  if (db.small_open()) {
+    // One import source: the lower Armington nest is the identity for any elasticity.
+    for (auto& v : d.p.sigma_m.values()) {
+      if (std::isnan(v)) v = 1.0;
+    }
+  }
   for (auto& [name, table] : targets) {
-    if (name == "sigma_m" && db.small_open()) continue;
     for (int r = 0; r < static_cast<int>(db.regions.size()); ++r) {
       for (int i = 0; i < static_cast<int>(db.sectors.size()); ++i) {
         if (std::isnan((*table)(r, i))) {
@@ -302,13 +307,15 @@ void CalibrateElasticities(const Database& db, ModelData& d) {
 
 ModelData Calibrate(const Database& db) {
   ModelData d;
-  d.small_open = db.small_open();
+  // One region with no rest-of-world account is a closed economy: no exchange rate and no
+  // balance of payments, like a one-region world.
+  d.small_open = db.small_open() && !db.AccountsOfKind(AccountKind::kRestOfWorld).empty();
   d.sets.regions = model::Set("region", db.regions);
   d.sets.sectors = model::Set("sector", db.sectors);
   d.sets.factors = model::Set("factor", db.factors);
   d.sets.households = model::Set("household", db.households);
   int world = Single(db, AccountKind::kRestOfWorld);
-  d.sets.partners = db.small_open()
+  d.sets.partners = d.small_open
                         ? model::Set("partner", {world >= 0 ? db.accounts[world].name : "WORLD"})
                         : model::Set("partner", db.regions);
   d.mobility = db.mobility;
@@ -319,7 +326,7 @@ ModelData Calibrate(const Database& db) {
     CalibrateAbsorption(db, r, sa, d);
     CalibrateIncomes(db, r, sa, d);
   }
-  if (!db.small_open()) CalibrateBilateral(db, d);
+  if (!d.small_open) CalibrateBilateral(db, d);
   CalibrateElasticities(db, d);
   d.p0 = d.p;
   return d;

@@ -1,0 +1,64 @@
+// Test helpers.
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace peninsula::testing {
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          ("peninsula_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::filesystem::path SourcePath(const std::string& relative) {
+  return std::filesystem::path(PENINSULA_SOURCE_DIR) / relative;
+}
+
+app::LoadedData LoadSynthetic(const std::filesystem::path& dir, const calibration::SyntheticSpec& spec) {
+  calibration::WriteSyntheticDatabase(dir, spec);
+  return app::LoadData(dir);
+}
+
+model::ShockSpec Shock(const std::string& target, std::vector<std::string> index, model::ShockMode mode,
+                       double value) {
+  model::ShockSpec s;
+  s.target = target;
+  s.index = std::move(index);
+  s.mode = mode;
+  s.value = value;
+  s.origin = "test";
+  return s;
+}
+
+model::Scenario MakeScenario(const std::string& name, std::vector<model::ShockSpec> shocks,
+                             model::ClosureSpec closure) {
+  model::Scenario s;
+  s.name = name;
+  s.origin = "test:" + name;
+  s.shocks = std::move(shocks);
+  s.closure = std::move(closure);
+  return s;
+}
+
+double Value(const model::Model& model, const std::vector<double>& x, const std::string& label) {
+  auto found = model.registry().Match(label);
+  if (found.size() != 1) {
+    ADD_FAILURE() << label << " matches " << found.size() << " variables";
+    return NAN;
+  }
+  return x[found[0]];
+}
+
+}  // namespace peninsula::testing

@@ -1,0 +1,42 @@
+// Helpers shared by the tests: temporary synthetic databases, scenarios built in code, and
+// variable lookup by label.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/runner.hpp"
+#include "calibration/synthetic.hpp"
+#include "model/scenario.hpp"
+
+namespace peninsula::testing {
+
+// A fresh directory under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The repository's data directory (for data/stdcge and the illustrative database).
+std::filesystem::path SourcePath(const std::string& relative);
+
+// Writes a synthetic database into `dir` and loads it.
+app::LoadedData LoadSynthetic(const std::filesystem::path& dir, const calibration::SyntheticSpec& spec);
+
+model::ShockSpec Shock(const std::string& target, std::vector<std::string> index, model::ShockMode mode,
+                       double value);
+model::Scenario MakeScenario(const std::string& name, std::vector<model::ShockSpec> shocks,
+                             model::ClosureSpec closure = {});
+
+// Level of one variable, addressed like "PX(R1,S2)"; fails the test if it does not exist.
+double Value(const model::Model& model, const std::vector<double>& x, const std::string& label);
+
+}  // namespace peninsula::testing
