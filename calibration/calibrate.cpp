@@ -262,26 +262,32 @@ void CalibrateIncomes(const Database& db, int r, const SectorAccounts& sa, Model
   }
 }
 
-// Elasticity per (region, sector): a region-specific row beats a "*" row.
+// Elasticity per (region, sector). Rows apply in order of specificity — "*,*", then
+// "*,sector", then "region,*", then "region,sector" — so the most specific row wins; two rows
+// of the same specificity for the same cell are an error.
 void CalibrateElasticities(const Database& db, ModelData& d) {
   std::map<std::string, Table*> targets = {{"sigma_va", &d.p.sigma_va},
                                            {"sigma_d", &d.p.sigma_d},
                                            {"sigma_m", &d.p.sigma_m},
                                            {"omega", &d.p.omega}};
   std::string path = (db.directory / "elasticities.csv").string();
-  for (int pass = 0; pass < 2; ++pass) {
+  int nr = static_cast<int>(db.regions.size()), ns = static_cast<int>(db.sectors.size());
+  for (int specificity = 0; specificity < 4; ++specificity) {
     std::map<std::tuple<std::string, int, int>, int> seen;
     for (const auto& e : db.elasticities) {
-      if (e.region.has_value() != (pass == 1)) continue;
-      for (int r = 0; r < static_cast<int>(db.regions.size()); ++r) {
+      if (2 * e.region.has_value() + e.sector.has_value() != specificity) continue;
+      for (int r = 0; r < nr; ++r) {
         if (e.region && *e.region != r) continue;
-        auto key = std::make_tuple(e.parameter, r, e.sector);
-        if (seen.count(key)) {
-          calibration::Fail(path, e.line, e.parameter + " for (" + db.regions[r] + ", " + db.sectors[e.sector] +
-                                 ") is also given on line " + std::to_string(seen[key]));
+        for (int i = 0; i < ns; ++i) {
+          if (e.sector && *e.sector != i) continue;
+          auto key = std::make_tuple(e.parameter, r, i);
+          if (seen.count(key)) {
+            calibration::Fail(path, e.line, e.parameter + " for (" + db.regions[r] + ", " + db.sectors[i] +
+                                                ") is also given on line " + std::to_string(seen[key]));
+          }
+          seen[key] = e.line;
+          (*targets[e.parameter])(r, i) = e.value;
         }
-        seen[key] = e.line;
-        (*targets[e.parameter])(r, e.sector) = e.value;
       }
     }
   }

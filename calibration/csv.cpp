@@ -111,10 +111,18 @@ double ParseNumber(const CsvTable& table, int row, int column, bool allow_infini
   std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
   if (allow_infinite && (lower == "inf" || lower == "infinity")) return INFINITY;
   if (text.empty()) table.FailAt(row, "column '" + name + "' is empty (expected a number)");
+  // Plain decimal notation only: strtod alone would also take hexadecimal and "nan".
+  if (text.find_first_not_of("0123456789+-.eE") != std::string::npos) {
+    bool non_finite = lower.find("nan") != std::string::npos || lower.find("inf") != std::string::npos;
+    table.FailAt(row, "column '" + name + "' holds '" + text +
+                          (non_finite ? "' (expected a finite number)" : "' (expected a number)"));
+  }
   errno = 0;
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || errno == ERANGE) {
+  // Underflow to a denormal or zero is harmless; overflow is not.
+  bool overflow = errno == ERANGE && std::abs(value) > 1.0;
+  if (end != text.c_str() + text.size() || overflow) {
     table.FailAt(row, "column '" + name + "' holds '" + text + "' (expected a number)");
   }
   if (!std::isfinite(value)) {

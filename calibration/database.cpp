@@ -41,9 +41,10 @@ void CheckLabel(const CsvTable& t, int row, int col) {
 std::vector<std::string> ReadRegions(const std::filesystem::path& dir) {
   CsvTable t = ReadCsv(dir / "regions.csv", {"region"});
   std::vector<std::string> regions;
+  int c_region = t.Column("region");
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
-    CheckLabel(t, k, 0);
-    const std::string& r = t.Cell(k, t.Column("region"));
+    CheckLabel(t, k, c_region);
+    const std::string& r = t.Cell(k, c_region);
     if (std::find(regions.begin(), regions.end(), r) != regions.end()) {
       t.FailAt(k, "region '" + r + "' is listed twice");
     }
@@ -198,7 +199,7 @@ void ReadSam(const std::filesystem::path& dir, Database& db) {
     }
     int rule = CellRule(db.accounts[row].kind, db.accounts[col].kind);
     if (rule == 0 && value != 0.0) {
-      t.FailAt(k, "cell (" + t.Cell(k, c_row) + ", " + t.Cell(k, c_col) + "): a payment from " +
+      t.FailAt(k, "cell (" + region + ", " + t.Cell(k, c_row) + ", " + t.Cell(k, c_col) + "): a payment from " +
                       KindName(db.accounts[col].kind) + " to " + KindName(db.accounts[row].kind) +
                       " is not a flow the model knows");
     }
@@ -252,10 +253,18 @@ void ReadTrade(const std::filesystem::path& dir, Database& db) {
     f.tariff_rate = ParseNumber(t, k, t.Column("tariff_rate"));
     f.export_tax_rate = ParseNumber(t, k, t.Column("export_tax_rate"));
     f.line = t.lines[k];
-    if (f.exporter == f.importer) t.FailAt(k, "exporter and importer are the same region");
+    if (f.exporter == f.importer) {
+      t.FailAt(k, "exporter and importer are the same region '" + db.regions[f.exporter] +
+                      "' (expected trade between two different regions)");
+    }
     if (f.value < 0) t.FailAt(k, "trade value is negative (expected >= 0)");
-    if (f.tariff_rate <= -1) t.FailAt(k, "tariff_rate <= -1 (expected a rate above -100%)");
-    if (f.export_tax_rate <= -1) t.FailAt(k, "export_tax_rate <= -1 (expected a rate above -100%)");
+    if (f.tariff_rate <= -1) {
+      t.FailAt(k, "tariff_rate " + t.Cell(k, t.Column("tariff_rate")) + " (expected a rate above -100%, i.e. > -1)");
+    }
+    if (f.export_tax_rate <= -1) {
+      t.FailAt(k, "export_tax_rate " + t.Cell(k, t.Column("export_tax_rate")) +
+                      " (expected a rate above -100%, i.e. > -1)");
+    }
     if (!seen.insert({f.commodity, f.exporter, f.importer}).second) {
       t.FailAt(k, "flow (" + db.sectors[f.commodity] + ", " + db.regions[f.exporter] + ", " +
                       db.regions[f.importer] + ") is given twice");
@@ -270,7 +279,7 @@ void ReadElasticities(const std::filesystem::path& dir, Database& db) {
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
     ElasticityRow e;
     if (t.Cell(k, t.Column("region")) != "*") e.region = RegionIndex(t, k, t.Column("region"), db);
-    e.sector = SectorIndex(t, k, t.Column("sector"), db);
+    if (t.Cell(k, t.Column("sector")) != "*") e.sector = SectorIndex(t, k, t.Column("sector"), db);
     e.parameter = t.Cell(k, t.Column("parameter"));
     if (!kKnown.count(e.parameter)) {
       t.FailAt(k, "unknown parameter '" + e.parameter + "' (expected sigma_va, sigma_d, sigma_m or omega)");

@@ -53,7 +53,7 @@ struct TradeFlow {
 
 struct ElasticityRow {
   std::optional<int> region;  // nullopt: every region
-  int sector;
+  std::optional<int> sector;  // nullopt: every sector
   std::string parameter;      // sigma_va, sigma_d, sigma_m, omega
   double value;
   std::string source;

@@ -194,10 +194,17 @@ void CloseRegion(const SyntheticSpec& s, Draw& draw, RegionFlows& f, bool small_
   f.gov_saving = draw(-0.05, 0.1) * revenue;
   double gov_spend = revenue - f.gov_saving - f.from_government.sum();
   f.fsav = f.imports.sum() + f.fabr.sum() - f.exports_fob.sum() - f.hhin.sum();
-  VectorXd consumption(H);
-  for (int h = 0; h < H; ++h) consumption[h] = draw(0.7, 0.85) * (income[h] - f.dtax[h]);
-  f.household_saving = income - f.dtax - consumption;
-  double investment = f.household_saving.sum() + f.gov_saving + f.fsav;
+  VectorXd disposable = income - f.dtax, consumption(H);
+  for (int h = 0; h < H; ++h) consumption[h] = draw(0.7, 0.85) * disposable[h];
+  // Investment is what savings leave; keep it at least a tenth of final demand by consuming less.
+  double min_investment = 0.1 * final_total.sum();
+  double investment = (disposable - consumption).sum() + f.gov_saving + f.fsav;
+  if (investment < min_investment) {
+    double total = disposable.sum() - (min_investment - f.gov_saving - f.fsav);
+    consumption = disposable / disposable.sum() * total;
+    investment = min_investment;
+  }
+  f.household_saving = disposable - consumption;
   VectorXd agent_total(H + 2);
   agent_total << consumption, gov_spend, investment;
   if ((agent_total.array() <= 0).any()) throw std::logic_error("synthetic draw gave a non-positive agent total");
