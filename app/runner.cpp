@@ -50,7 +50,7 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
     throw model::ScenarioError(scenario.origin + ": the closure does not give a square system: " +
                                system.CountReport());
   }
-  model::ShockPlan plan(model, scenario, x);
+  model::ShockPlan plan(model, scenario, x, closure.fixed);
   int numeraire = closure.numeraire;
   double numeraire_base = x[numeraire], numeraire_target = closure.numeraire_value;
   auto set_shock = [&](double t, std::vector<double>& point) {

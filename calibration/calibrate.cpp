@@ -208,6 +208,12 @@ void CalibrateIncomes(const Database& db, int r, const SectorAccounts& sa, Model
     d.p.tf(r, f) = KindSum(db, r, AccountKind::kTaxFactor, fa) / income;
     d.fabr(r, f) = Cell(db, r, world, fa);
     double domestic = income * (1 - d.p.tf(r, f)) - d.fabr(r, f);
+    double to_households = 0;
+    for (int a : db.AccountsOfKind(AccountKind::kHousehold)) to_households += db.sam[r](a, fa);
+    if (to_households > kZeroTolerance && domestic <= kZeroTolerance) {
+      Fail(db, r, "factor " + db.factors[f] + " pays households although nothing is left of its "
+                  "income after factor tax and payments abroad");
+    }
     for (int h = 0; h < H; ++h) {
       double paid = db.sam[r](db.AccountFor(AccountKind::kHousehold, db.households[h]), fa);
       if (paid > 0) d.shf(r, f, h) = paid / domestic;

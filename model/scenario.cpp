@@ -66,10 +66,6 @@ double Target(const ShockSpec& s, double base) {
   return base;
 }
 
-std::string ModeWord(ShockMode mode) {
-  return mode == ShockMode::kScale ? "scale" : mode == ShockMode::kSet ? "set" : "add";
-}
-
 void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockSpec& shock,
                            std::vector<ShockTarget>& out) {
   if (shock.index.size() != info.dims.size()) {
@@ -89,6 +85,15 @@ void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockS
       for (int c : pos[2]) {
         double* cell = &table(a, b, c);
         double target = Target(shock, *cell);
+        // The equations' form depends on whether Ω is finite, and the Jacobian's structure is
+        // recorded once: a CET can be made steeper or flatter, not switched on or off.
+        if (info.name == "omega" && std::isfinite(*cell) != std::isfinite(target)) {
+          throw ScenarioError(shock.origin + ": shock on omega switches a CET " +
+                              (std::isfinite(*cell) ? "off" : "on") +
+                              " (expected a finite value for a finite benchmark omega, and no change "
+                              "to an infinite one)");
+        }
+        if (!std::isfinite(*cell)) continue;  // perfect transformation stays perfect
         if (!(target > info.lower) || std::isnan(target)) {
           throw ScenarioError(shock.origin + ": shock on " + info.name + " gives " +
                               std::to_string(target) + " (expected a value above " +
@@ -102,7 +107,7 @@ void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockS
 }
 
 void ResolveVariableShock(Model& model, const ShockSpec& shock, const std::vector<double>& base,
-                          std::vector<ShockTarget>& out) {
+                          const std::vector<bool>& fixed, std::vector<ShockTarget>& out) {
   std::string pattern = shock.target + "(";
   for (std::size_t k = 0; k < shock.index.size(); ++k) pattern += (k ? "," : "") + shock.index[k];
   pattern += ")";
@@ -118,9 +123,10 @@ void ResolveVariableShock(Model& model, const ShockSpec& shock, const std::vecto
                         "' matches no parameter and no variable of this model");
   }
   for (int g : found) {
-    if (!model.exogenous()[g]) {
+    if (!fixed[g]) {
       throw ScenarioError(shock.origin + ": " + model.registry().Label(g) +
-                          " is endogenous; only exogenous variables (endowments) can be shocked");
+                          " is endogenous under this closure; only exogenous variables (endowments, "
+                          "or variables the closure fixes) can be shocked");
     }
     double target = Target(shock, base[g]);
     if (!(target >= 0) && model.registry().block(VarId{model.registry().Locate(g).first}).kind() ==
@@ -140,7 +146,31 @@ std::vector<std::pair<std::string, std::vector<std::string>>> ShockableParameter
   return out;
 }
 
-ShockPlan::ShockPlan(Model& model, const Scenario& scenario, const std::vector<double>& base_point) {
+// Foreign savings are another region's dissaving in a closed world: their changes must net
+// to zero, or Walras' law fails and no equilibrium exists.
+void CheckForeignSavings(const Model& model, const std::vector<ShockTarget>& targets,
+                         const std::string& origin) {
+  if (model.data().small_open) return;
+  const Table& fsav = model.data().p.fsav;
+  double change = 0.0, scale = 1.0;
+  for (const auto& t : targets) {
+    for (std::size_t r = 0; r < fsav.values().size(); ++r) {
+      if (t.parameter == &fsav.values()[r]) {
+        change += t.target - t.base;
+        scale += std::abs(t.target) + std::abs(t.base);
+      }
+    }
+  }
+  if (std::abs(change) > 1e-9 * scale) {
+    throw ScenarioError(origin + ": the fsav shocks change world foreign savings by " +
+                        std::to_string(change) +
+                        " (expected changes that sum to zero over regions: one region's foreign "
+                        "savings are another's capital outflow)");
+  }
+}
+
+ShockPlan::ShockPlan(Model& model, const Scenario& scenario, const std::vector<double>& base_point,
+                     const std::vector<bool>& fixed) {
   for (const auto& shock : scenario.shocks) {
     const ParameterInfo* info = nullptr;
     for (const auto& p : Parameters()) {
@@ -149,10 +179,10 @@ ShockPlan::ShockPlan(Model& model, const Scenario& scenario, const std::vector<d
     if (info) {
       ResolveParameterShock(model, *info, shock, targets_);
     } else {
-      ResolveVariableShock(model, shock, base_point, targets_);
+      ResolveVariableShock(model, shock, base_point, fixed, targets_);
     }
-    (void)ModeWord;
   }
+  CheckForeignSavings(model, targets_, scenario.origin);
 }
 
 void ShockPlan::Apply(double t, std::vector<double>& x_full) const {
@@ -178,6 +208,10 @@ ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::
                           std::to_string(found.size()) + " variables (expected exactly one price)");
     }
     plan.numeraire = found[0];
+    const auto& block = reg.block(VarId{reg.Locate(plan.numeraire).first});
+    if (block.kind() != VarKind::kPrice) {
+      throw ScenarioError(origin + ": numeraire '" + closure.numeraire + "' is not a price");
+    }
   }
   if (!(closure.numeraire_value > 0)) {
     throw ScenarioError(origin + ": numeraire_value must be > 0");

@@ -65,7 +65,9 @@ class ShockPlan {
  public:
   // Resolves every shock against the model; throws ScenarioError naming the scenario file,
   // the shock and the label that matched nothing or the value that is out of range.
-  ShockPlan(Model& model, const Scenario& scenario, const std::vector<double>& base_point);
+  // `fixed` is the closure's exogenous set: only those variables can be shocked.
+  ShockPlan(Model& model, const Scenario& scenario, const std::vector<double>& base_point,
+            const std::vector<bool>& fixed);
   // Sets parameters and fixed variables to base + t·(target − base).
   void Apply(double t, std::vector<double>& x_full) const;
   const std::vector<ShockTarget>& targets() const { return targets_; }

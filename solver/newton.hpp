@@ -15,6 +15,7 @@ struct NewtonOptions {
   double max_seconds = 600.0;
   double armijo = 1e-4;
   double min_step = 1e-10;
+  bool polish = true;         // one extra Newton step after convergence (docs/model.md)
 
   // Throws std::invalid_argument naming the offending option.
   void Validate() const;

@@ -40,8 +40,27 @@ Method ParseMethod(const std::string& text) {
   throw std::invalid_argument("solver method '" + text + "' (expected auto, newton or ipopt)");
 }
 
+// A point that solves the active equations but not the dropped one is no equilibrium.
+static SolveSummary CheckWalras(SolveSummary summary, const SolveOptions& options) {
+  if (summary.converged() && !(summary.walras_residual <= options.walras_tolerance)) {
+    summary.status = SolveStatus::kWalrasViolated;
+    summary.message += (summary.message.empty() ? "" : "; ") +
+                       std::string("the equation dropped by Walras' law has residual ") +
+                       std::to_string(summary.walras_residual);
+  }
+  return summary;
+}
+
+static SolveSummary SolveChecked(const model::EquationSystem& system, std::vector<double>& x_full,
+                                 const ShockSetter& set_shock, const SolveOptions& options);
+
 SolveSummary Solve(const model::EquationSystem& system, std::vector<double>& x_full,
                    const ShockSetter& set_shock, const SolveOptions& options) {
+  return CheckWalras(SolveChecked(system, x_full, set_shock, options), options);
+}
+
+static SolveSummary SolveChecked(const model::EquationSystem& system, std::vector<double>& x_full,
+                                 const ShockSetter& set_shock, const SolveOptions& options) {
   options.Validate();
   auto start = std::chrono::steady_clock::now();
   std::vector<double> origin = x_full;

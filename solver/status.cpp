@@ -12,6 +12,7 @@ std::string StatusName(SolveStatus status) {
     case SolveStatus::kSingularJacobian: return "singular_jacobian";
     case SolveStatus::kEvaluationError: return "evaluation_error";
     case SolveStatus::kSolverFailure: return "solver_failure";
+    case SolveStatus::kWalrasViolated: return "walras_violated";
   }
   return "unknown";
 }
@@ -25,6 +26,7 @@ int ExitCode(SolveStatus status) {
     case SolveStatus::kSingularJacobian: return 13;
     case SolveStatus::kEvaluationError: return 14;
     case SolveStatus::kSolverFailure: return 15;
+    case SolveStatus::kWalrasViolated: return 16;
   }
   return 15;
 }

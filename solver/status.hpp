@@ -16,6 +16,8 @@ enum class SolveStatus {
   kSingularJacobian,
   kEvaluationError,    // NaN or Inf in a residual or derivative (e.g. a negative base)
   kSolverFailure,      // any other failure reported by the underlying solver
+  kWalrasViolated,     // the active equations hold but the dropped one does not: the shocked
+                       // model is inconsistent (e.g. world foreign savings do not net to zero)
 };
 
 std::string StatusName(SolveStatus status);

@@ -1,0 +1,118 @@
+// The command line end to end: exit codes (docs/cli.md), messages on stderr, and no partial
+// output when anything fails.
+#include <gtest/gtest.h>
+#include <gmock/gmock.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sys/wait.h>
+
+#include "io/sha256.hpp"
+#include "support/test_support.hpp"
+
+namespace peninsula {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct CommandResult {
+  int code;
+  std::string output;  // stdout and stderr
+};
+
+CommandResult Peninsula(const std::string& args) {
+  std::string command = std::string(PENINSULA_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf;
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string Quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    scenario_ = dir_.path() / "cut.toml";
+    std::ofstream(scenario_) << "name = \"cut\"\n[closure]\nnumeraire = \"PF(STD,LAB)\"\n"
+                                "[[shock]]\ntarget = \"tm\"\nindex = [\"*\", \"*\", \"STD\"]\nset = 0\n";
+  }
+  std::string SolveArgs(const std::filesystem::path& out) {
+    return "solve --data " + Quote(testing::SourcePath("data/stdcge")) + " --scenario " + Quote(scenario_) +
+           " --out " + Quote(out);
+  }
+  testing::TempDir dir_;
+  std::filesystem::path scenario_;
+};
+
+TEST_F(Cli, CalibrateReportsResidualsByBlock) {
+  CommandResult r = Peninsula("calibrate --data " + Quote(testing::SourcePath("data/stdcge")) + " --check-derivatives");
+  EXPECT_EQ(r.code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("zero_profit"));
+  EXPECT_THAT(r.output, HasSubstr("derivative check"));
+}
+
+TEST_F(Cli, BadDataExitsTwoAndWritesNothing) {
+  testing::TempDir data;
+  for (const auto& f : std::filesystem::directory_iterator(testing::SourcePath("data/stdcge"))) {
+    std::filesystem::copy(f.path(), data.path() / f.path().filename());
+  }
+  std::ofstream(data.path() / "sam.csv", std::ios::app) << "STD,c_BRD,HOH,1\n";
+  auto out = dir_.path() / "r.h5";
+  CommandResult r = Peninsula("solve --data " + Quote(data.path()) + " --scenario " + Quote(scenario_) + " --out " + Quote(out));
+  EXPECT_EQ(r.code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("sam.csv"));
+  EXPECT_THAT(r.output, HasSubstr("is given twice"));
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST_F(Cli, SolveWritesResultsAndRefusesToOverwrite) {
+  auto out = dir_.path() / "r.h5";
+  CommandResult first = Peninsula(SolveArgs(out));
+  ASSERT_EQ(first.code, 0) << first.output;
+  EXPECT_THAT(first.output, HasSubstr("converged"));
+  std::string hash = io::Sha256File(out);
+  CommandResult second = Peninsula(SolveArgs(out));
+  EXPECT_EQ(second.code, 3) << second.output;
+  EXPECT_THAT(second.output, HasSubstr("--overwrite"));
+  EXPECT_EQ(io::Sha256File(out), hash);
+  EXPECT_EQ(Peninsula(SolveArgs(out) + " --overwrite").code, 0);
+  for (const auto& f : std::filesystem::directory_iterator(dir_.path())) {
+    EXPECT_EQ(f.path().string().find(".tmp"), std::string::npos) << "temporary file left: " << f.path();
+  }
+}
+
+TEST_F(Cli, UnwritableOutputExitsThree) {
+  CommandResult r = Peninsula(SolveArgs(dir_.path() / "no" / "such" / "dir" / "r.h5"));
+  EXPECT_EQ(r.code, 3) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("no/such/dir"));
+}
+
+TEST_F(Cli, NonConvergenceHasItsOwnExitCodeAndNamesEquations) {
+  auto out = dir_.path() / "r.h5";
+  CommandResult r = Peninsula(SolveArgs(out) + " --solver newton --tolerance 1e-30");
+  EXPECT_GE(r.code, 10) << r.output;
+  EXPECT_LE(r.code, 16) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("NOT CONVERGED"));
+  EXPECT_THAT(r.output, HasSubstr("Worst equations"));
+}
+
+TEST_F(Cli, UnknownCommandAndMissingOptionAreUsageErrors) {
+  EXPECT_EQ(Peninsula("frobnicate").code, 1);
+  CommandResult r = Peninsula("solve --data x");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_THAT(r.output, HasSubstr("required"));
+}
+
+TEST_F(Cli, DefaultStudyRuns) {
+  auto out = dir_.path() / "default.h5";
+  CommandResult r = Peninsula("run " + Quote(testing::SourcePath("runs/default.toml")) + " --out " + Quote(out));
+  EXPECT_EQ(r.code, 0) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(out));
+}
+
+}  // namespace
+}  // namespace peninsula

@@ -1,0 +1,142 @@
+// Scenarios that do not fit the model are refused with a message naming the scenario, the
+// shock and the offending label or value — never solved into a wrong answer.
+#include <gtest/gtest.h>
+#include <gmock/gmock.h>
+
+#include <fstream>
+
+#include "io/scenario_file.hpp"
+#include "support/test_support.hpp"
+
+namespace peninsula {
+namespace {
+
+using ::testing::HasSubstr;
+using model::ShockMode;
+using testing::Shock;
+
+class ScenarioErrors : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    calibration::SyntheticSpec spec;
+    spec.regions = 2;
+    loaded_ = testing::LoadSynthetic(dir_.path(), spec);
+  }
+  std::string ErrorOf(const model::Scenario& s) {
+    try {
+      app::RunScenario(*loaded_.model, s, {});
+    } catch (const model::ScenarioError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  std::string ErrorOf(std::vector<model::ShockSpec> shocks, model::ClosureSpec closure = {}) {
+    return ErrorOf(testing::MakeScenario("bad", std::move(shocks), std::move(closure)));
+  }
+  testing::TempDir dir_;
+  app::LoadedData loaded_;
+};
+
+TEST_F(ScenarioErrors, UnknownLabel) {
+  EXPECT_THAT(ErrorOf({Shock("tfp", {"KOR", "*"}, ShockMode::kScale, 1.1)}),
+              HasSubstr("'KOR' is not a region of this database"));
+}
+
+TEST_F(ScenarioErrors, WrongNumberOfIndices) {
+  EXPECT_THAT(ErrorOf({Shock("tm", {"S1", "R1"}, ShockMode::kScale, 0.5)}), HasSubstr("needs 3 index labels"));
+}
+
+TEST_F(ScenarioErrors, UnknownTarget) {
+  EXPECT_THAT(ErrorOf({Shock("tarif", {"*"}, ShockMode::kScale, 0.5)}),
+              HasSubstr("matches no parameter and no variable"));
+}
+
+TEST_F(ScenarioErrors, TariffBelowMinusHundredPercent) {
+  EXPECT_THAT(ErrorOf({Shock("tm", {"*", "*", "R1"}, ShockMode::kSet, -1.5)}),
+              HasSubstr("expected a value above -1"));
+}
+
+TEST_F(ScenarioErrors, NegativeEndowment) {
+  EXPECT_THAT(ErrorOf({Shock("QF", {"R1", "F1"}, ShockMode::kScale, -0.5)}),
+              HasSubstr("expected a quantity >= 0"));
+}
+
+TEST_F(ScenarioErrors, EndogenousVariable) {
+  EXPECT_THAT(ErrorOf({Shock("PX", {"R1", "S1"}, ShockMode::kScale, 1.1)}),
+              HasSubstr("PX(R1,S1) is endogenous"));
+}
+
+TEST_F(ScenarioErrors, ForeignSavingsThatDoNotNetToZero) {
+  EXPECT_THAT(ErrorOf({Shock("fsav", {"R1"}, ShockMode::kAdd, 5.0)}), HasSubstr("sum to zero over regions"));
+  EXPECT_EQ(ErrorOf({Shock("fsav", {"R1"}, ShockMode::kAdd, 5.0), Shock("fsav", {"R2"}, ShockMode::kAdd, -5.0)}),
+            "no error");
+}
+
+TEST_F(ScenarioErrors, CetSwitchedOff) {
+  EXPECT_THAT(ErrorOf({Shock("omega", {"R1", "*"}, ShockMode::kSet, INFINITY)}), HasSubstr("switches a CET off"));
+}
+
+TEST_F(ScenarioErrors, NumeraireMustBeOnePrice) {
+  model::ClosureSpec quantity, many;
+  quantity.numeraire = "X(R1,S1)";
+  many.numeraire = "PF(*,F1)";
+  EXPECT_THAT(ErrorOf({}, quantity), HasSubstr("is not a price"));
+  EXPECT_THAT(ErrorOf({}, many), HasSubstr("matches 2 variables"));
+}
+
+TEST_F(ScenarioErrors, UnknownWalrasEquation) {
+  model::ClosureSpec c;
+  c.walras_equation = "goods_market(R9,S1)";
+  EXPECT_THAT(ErrorOf({}, c), HasSubstr("walras equation 'goods_market(R9,S1)' does not exist"));
+}
+
+TEST_F(ScenarioErrors, ClosureThatIsNotSquare) {
+  model::ClosureSpec c;
+  c.fix = {"PX(R1,S1)"};
+  EXPECT_THAT(ErrorOf({}, c), HasSubstr("does not give a square system"));
+}
+
+class ScenarioFileErrors : public ::testing::Test {
+ protected:
+  std::string ErrorOf(const std::string& text) {
+    auto path = dir_.path() / "s.toml";
+    std::ofstream(path) << text;
+    try {
+      io::ReadScenario(path);
+    } catch (const model::ScenarioError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(ScenarioFileErrors, SyntaxErrorNamesLine) {
+  EXPECT_THAT(ErrorOf("name = \"x\"\n\n[[shock]\n"), HasSubstr("s.toml:3:"));
+}
+
+TEST_F(ScenarioFileErrors, UnknownKeyIsRejected) {
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[[shock]]\ntarget = \"tm\"\nindex = []\nscal = 0.5\n"),
+              HasSubstr("unknown key 'scal'"));
+}
+
+TEST_F(ScenarioFileErrors, ShockNeedsExactlyOneMode) {
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[[shock]]\ntarget = \"tm\"\nscale = 0.5\nset = 1\n"),
+              HasSubstr("exactly one of scale, set or add"));
+}
+
+TEST_F(ScenarioFileErrors, MissingName) {
+  EXPECT_THAT(ErrorOf("description = \"x\"\n"), HasSubstr("missing string 'name'"));
+}
+
+TEST_F(ScenarioFileErrors, MissingFile) {
+  try {
+    io::ReadScenario(dir_.path() / "absent.toml");
+    FAIL();
+  } catch (const model::ScenarioError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("absent.toml: cannot open scenario file"));
+  }
+}
+
+}  // namespace
+}  // namespace peninsula
