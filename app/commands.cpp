@@ -65,9 +65,11 @@ int DerivativeCheck(model::Model& model) {
   return ok ? kExitOk : kExitDerivatives;
 }
 
-solver::SolveOptions OptionsFor(const std::string& method, double tolerance) {
+solver::SolveOptions OptionsFor(const std::string& method, double tolerance,
+                                const std::string& linear_solver = "umfpack") {
   solver::SolveOptions options;
   options.method = solver::ParseMethod(method);
+  options.newton.linear_solver = solver::ParseLinearSolver(linear_solver);
   options.newton.tolerance = tolerance;
   options.ipopt.tolerance = tolerance;
   return options;
@@ -154,6 +156,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "overwrite", "replace an existing results file")(
       "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
       "tolerance", po::value<double>()->default_value(1e-10), "max scaled residual")(
+      "linear-solver", po::value<std::string>()->default_value("umfpack"),
+      "Newton's sparse LU: umfpack, mumps, klu or eigen")(
       "check-derivatives", "check the AD Jacobian first");
   if (std::find(args.begin(), args.end(), "--help") != args.end()) {
     std::cout << desc;
@@ -167,7 +171,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
     provenance.command_line = command_line;
     return SolveAndWrite(vm["data"].as<std::string>(), files, vm["out"].as<std::string>(),
                          vm.count("overwrite") > 0,
-                         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>()),
+                         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
+                                    vm["linear-solver"].as<std::string>()),
                          provenance, vm.count("check-derivatives") > 0);
   });
 }

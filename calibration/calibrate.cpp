@@ -56,7 +56,7 @@ void SizeTables(const Database& db, ModelData& d) {
   p.sigma_m = Table(R, I, 1, NAN);
   p.omega = Table(R, I, 1, NAN);
   for (Table* t : {&d.ava, &d.aint, &d.dcoef, &d.ecoef, &d.dshare, &d.dq, &d.mq, &d.dval, &d.mu,
-                   &d.lambda, &d.cpiw, &d.x0, &d.va0, &d.d0, &d.e0, &d.q0, &d.mc0, &d.g0, &d.xv0}) {
+                   &d.lambda, &d.cpiw, &d.tm0, &d.tx0, &d.x0, &d.va0, &d.d0, &d.e0, &d.q0, &d.mc0, &d.g0, &d.xv0}) {
     *t = Table(R, I);
   }
   d.io = Table(R, I, I);
@@ -138,6 +138,8 @@ void CalibrateAbsorption(const Database& db, int r, const SectorAccounts& sa, Mo
     d.e0(r, i) = e0 > kZeroTolerance ? e0 : 0.0;
     d.d0(r, i) = d0 > kZeroTolerance ? d0 : 0.0;
     d.mc0(r, i) = imports + tariffs > kZeroTolerance ? imports + tariffs : 0.0;
+    d.tm0(r, i) = tariffs;
+    d.tx0(r, i) = export_tax;
     if (d.x0(r, i) > 0) {
       d.dcoef(r, i) = d.d0(r, i) / d.x0(r, i);
       d.ecoef(r, i) = d.e0(r, i) / d.x0(r, i);

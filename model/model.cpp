@@ -95,6 +95,8 @@ void Model::CreateVariables() {
   vars_.G = add("G", {R, I}, kQ, kQtyUnit, "government consumption",
                 [&](int r, int i, int) { return d.g0(r, i) > 0; });
   vars_.TREV = add("TREV", {R}, kV, "currency", "tax revenue", all);
+  vars_.TM = add("TM", {R, I}, kV, "currency", "tariff revenue by commodity", imported);
+  vars_.TX = add("TX", {R, I}, kV, "currency", "export tax revenue by commodity", exported);
   vars_.XV = add("XV", {R, I}, kQ, kQtyUnit, "investment demand",
                  [&](int r, int i, int) { return d.xv0(r, i) != 0; });
   vars_.SAV = add("SAV", {R}, kV, "currency", "total savings", all);
@@ -133,6 +135,8 @@ void Model::SetBenchmarkValues() {
   set_from(v.YF, d.yf0);
   set_from(v.G, d.g0);
   set_from(v.TREV, d.trev0);
+  set_from(v.TM, d.tm0);
+  set_from(v.TX, d.tx0);
   set_from(v.XV, d.xv0);
   set_from(v.SAV, d.sav0);
 }
@@ -191,6 +195,8 @@ void Model::BuildEquations(int numeraire) {
   add(HouseholdDemand{}, "household_demand", {R, H, I},
       [&](int r, int h, int i) { return d.c0(r, h, i) > 0; });
   add(TaxRevenue{}, "tax_revenue", {R}, all);
+  add(TariffRevenue{}, "tariff_revenue", {R, I}, imported);
+  add(ExportTaxRevenue{}, "export_tax_revenue", {R, I}, exported);
   add(GovernmentDemand{}, "government_demand", {R, I},
       [&](int r, int i, int) { return d.g0(r, i) > 0; });
   add(Savings{}, "savings", {R}, all);

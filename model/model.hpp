@@ -16,7 +16,7 @@ namespace peninsula::model {
 struct ModelVars {
   VarId X, PX, VA, PVA, PINT, F, PF, PFS, QF, QFS;
   VarId D, PD, E, PE, Q, PA, MC, PMC, M;
-  VarId C, YH, YF, G, TREV, XV, SAV, CPI, EXR;
+  VarId C, YH, YF, G, TREV, TM, TX, XV, SAV, CPI, EXR;
 };
 
 // The variable whose level gives "world currency" values (foreign savings, transfers) in

@@ -86,6 +86,7 @@ struct ModelData {
   Table m0;                       // (i,s,r)
   Table c0;                       // (r,h,i)
   Table g0, xv0;                  // (r,i)
+  Table tm0, tx0;                 // (r,i) tariff and export-tax revenue
   Table yh0;                      // (r,h)
   Table yf0;                      // (r,f)
   Table trev0, sav0;              // (r)

@@ -6,7 +6,8 @@ set -euo pipefail
 readonly PACKAGES=(
   build-essential cmake pkg-config git
   coinor-libipopt-dev libeigen3-dev libhdf5-dev libboost-program-options-dev
-  libtomlplusplus-dev libgtest-dev libgmock-dev
+  libtomlplusplus-dev libgtest-dev libgmock-dev libsuitesparse-dev libmumps-seq-dev
+  libopenblas0 libbenchmark-dev
   python3 python3-h5py python3-numpy
 )
 

@@ -1,8 +1,8 @@
 // Newton's method with a sparse LU.
 #include "solver/newton.hpp"
 
-#include <Eigen/SparseLU>
 #include <chrono>
+#include <optional>
 #include <cmath>
 #include <stdexcept>
 
@@ -11,13 +11,18 @@
 namespace peninsula::solver {
 namespace {
 
-using SparseMatrix = Eigen::SparseMatrix<double>;
 using Clock = std::chrono::steady_clock;
 
 double HalfSquaredNorm(const std::vector<double>& f) {
   double s = 0;
   for (double v : f) s += v * v;
   return 0.5 * s;
+}
+
+double MaxAbs(const std::vector<double>& f) {
+  double m = 0;
+  for (double v : f) m = std::max(m, std::isfinite(v) ? std::abs(v) : INFINITY);
+  return m;
 }
 
 bool AllFinite(const std::vector<double>& v) {
@@ -27,63 +32,79 @@ bool AllFinite(const std::vector<double>& v) {
   return true;
 }
 
-// The Jacobian as a column-major Eigen matrix whose values are refilled from the system's
-// CSR order at each iteration, without rebuilding the structure.
-class JacobianMatrix {
+// The iterate and its residual, and the Newton step computed at it.
+class NewtonState {
  public:
-  explicit JacobianMatrix(const model::EquationSystem& system) : values_(system.nonzeros()) {
-    std::vector<Eigen::Triplet<double>> triplets;
-    for (int r = 0; r < system.rows(); ++r) {
-      for (int k = system.row_start()[r]; k < system.row_start()[r + 1]; ++k) {
-        triplets.emplace_back(r, system.col_index()[k], 1.0);
-      }
-    }
-    matrix_.resize(system.rows(), system.cols());
-    matrix_.setFromTriplets(triplets.begin(), triplets.end());
-    matrix_.makeCompressed();
-    position_.resize(system.nonzeros());
-    for (int r = 0; r < system.rows(); ++r) {
-      for (int k = system.row_start()[r]; k < system.row_start()[r + 1]; ++k) {
-        position_[k] = &matrix_.coeffRef(r, system.col_index()[k]) - matrix_.valuePtr();
-      }
-    }
+  NewtonState(const model::EquationSystem& system, std::vector<double>& x_full, LinearSolverKind kind)
+      : system_(system),
+        x_full_(x_full),
+        n_(system.cols()),
+        y_(n_),
+        f_(n_),
+        jacobian_(system.nonzeros()),
+        lu_(MakeSparseLu(kind, n_, system.row_start(), system.col_index())) {
+    system.Gather(x_full.data(), y_.data());
+    system.Residuals(x_full.data(), f_.data());
   }
 
-  bool Evaluate(const model::EquationSystem& system, const std::vector<double>& x_full) {
-    system.Jacobian(x_full.data(), values_.data());
-    for (std::size_t k = 0; k < values_.size(); ++k) matrix_.valuePtr()[position_[k]] = values_[k];
-    return AllFinite(values_);
+  const std::vector<double>& residual() const { return f_; }
+
+  // Solves J·step = −F at the current iterate; the status says why not.
+  std::optional<SolveStatus> ComputeStep(std::vector<double>& step) {
+    system_.Jacobian(x_full_.data(), jacobian_.data());
+    if (!AllFinite(jacobian_)) return SolveStatus::kEvaluationError;
+    if (!lu_->Factorize(jacobian_.data())) return SolveStatus::kSingularJacobian;
+    step.resize(n_);
+    for (int k = 0; k < n_; ++k) step[k] = -f_[k];
+    if (!lu_->Solve(step.data()) || !AllFinite(step)) return SolveStatus::kSingularJacobian;
+    return std::nullopt;
   }
-  const SparseMatrix& matrix() const { return matrix_; }
+
+  // Residual at y + alpha·step, kept in the trial buffers.
+  const std::vector<double>& Trial(const std::vector<double>& step, double alpha) {
+    y_trial_.resize(n_);
+    f_trial_.resize(n_);
+    x_trial_ = x_full_;
+    for (int k = 0; k < n_; ++k) y_trial_[k] = y_[k] + alpha * step[k];
+    system_.Scatter(y_trial_.data(), x_trial_.data());
+    system_.Residuals(x_trial_.data(), f_trial_.data());
+    return f_trial_;
+  }
+
+  void AcceptTrial() {
+    y_.swap(y_trial_);
+    f_.swap(f_trial_);
+    x_full_.swap(x_trial_);
+  }
 
  private:
-  SparseMatrix matrix_;
-  std::vector<double> values_;
-  std::vector<std::ptrdiff_t> position_;
+  const model::EquationSystem& system_;
+  std::vector<double>& x_full_;
+  int n_;
+  std::vector<double> y_, f_, y_trial_, f_trial_, x_trial_, jacobian_;
+  std::unique_ptr<SparseLu> lu_;
 };
 
-// A full Newton step kept only if it lowers the largest residual.
-bool Polish(const model::EquationSystem& system, JacobianMatrix& jacobian,
-            Eigen::SparseLU<SparseMatrix>& lu, std::vector<double>& x_full, std::vector<double>& f,
-            std::vector<double>& y) {
-  int n = system.cols();
-  if (!jacobian.Evaluate(system, x_full)) return false;
-  lu.factorize(jacobian.matrix());
-  if (lu.info() != Eigen::Success) return false;
-  Eigen::VectorXd step = lu.solve(-Eigen::Map<Eigen::VectorXd>(f.data(), n));
-  std::vector<double> y_new(n), f_new(n), x_new = x_full;
-  for (int k = 0; k < n; ++k) y_new[k] = y[k] + step[k];
-  system.Scatter(y_new.data(), x_new.data());
-  system.Residuals(x_new.data(), f_new.data());
-  auto worst = [](const std::vector<double>& v) {
-    double m = 0;
-    for (double e : v) m = std::max(m, std::isfinite(e) ? std::abs(e) : INFINITY);
-    return m;
-  };
-  if (!(worst(f_new) < worst(f))) return false;
-  x_full.swap(x_new);
-  f.swap(f_new);
-  y.swap(y_new);
+// Backtracking on ½‖F‖² along `step`; returns the status when no step is acceptable.
+std::optional<SolveStatus> LineSearch(NewtonState& state, const std::vector<double>& step,
+                                      const NewtonOptions& options) {
+  double phi = HalfSquaredNorm(state.residual());
+  for (double alpha = 1.0; alpha >= options.min_step; alpha *= 0.5) {
+    const auto& trial = state.Trial(step, alpha);
+    if (AllFinite(trial) && HalfSquaredNorm(trial) <= (1 - 2 * options.armijo * alpha) * phi) {
+      state.AcceptTrial();
+      return std::nullopt;
+    }
+  }
+  return AllFinite(state.residual()) ? SolveStatus::kLineSearchFailed : SolveStatus::kEvaluationError;
+}
+
+// A full Newton step kept only if it lowers the largest residual: with quadratic convergence
+// it takes the residual (and the Walras check, which sums every row's error) to rounding level.
+bool Polish(NewtonState& state, std::vector<double>& step) {
+  if (state.ComputeStep(step)) return false;
+  if (!(MaxAbs(state.Trial(step, 1.0)) < MaxAbs(state.residual()))) return false;
+  state.AcceptTrial();
   return true;
 }
 
@@ -102,14 +123,8 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
   auto start = Clock::now();
   SolveSummary summary;
   summary.solver = "newton";
-  int n = system.cols();
-  std::vector<double> f(n), f_trial(n), y(n), y_trial(n), x_trial = x_full;
-  Eigen::VectorXd step(n);
-  system.Gather(x_full.data(), y.data());
-  system.Residuals(x_full.data(), f.data());
-  JacobianMatrix jacobian(system);
-  Eigen::SparseLU<SparseMatrix> lu;
-  lu.analyzePattern(jacobian.matrix());
+  NewtonState state(system, x_full, options.linear_solver);
+  std::vector<double> step;
   auto finish = [&](SolveStatus status, std::string message) {
     summary.status = status;
     summary.message = std::move(message);
@@ -117,41 +132,20 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
     Diagnose(system, x_full, summary);
     return summary;
   };
-  if (!AllFinite(f)) return finish(SolveStatus::kEvaluationError, "non-finite residual at the start point");
+  if (!AllFinite(state.residual())) return finish(SolveStatus::kEvaluationError, "non-finite residual at the start point");
   for (int it = 0;; ++it) {
-    double norm = 0;
-    for (double v : f) norm = std::max(norm, std::abs(v));
-    if (norm <= options.tolerance) {
-      // One more full step costs a factorisation and, with quadratic convergence, takes the
-      // residual (and the Walras check, which sums every row's error) to rounding level.
-      if (options.polish && it > 0 && Polish(system, jacobian, lu, x_full, f, y)) ++summary.iterations;
+    if (MaxAbs(state.residual()) <= options.tolerance) {
+      if (options.polish && it > 0 && Polish(state, step)) ++summary.iterations;
       return finish(SolveStatus::kConverged, "");
     }
     if (it == options.max_iterations) return finish(SolveStatus::kIterationLimit, "");
     if (std::chrono::duration<double>(Clock::now() - start).count() > options.max_seconds) {
       return finish(SolveStatus::kTimeLimit, "");
     }
-    if (!jacobian.Evaluate(system, x_full)) {
-      return finish(SolveStatus::kEvaluationError, "non-finite Jacobian entry");
+    if (auto failure = state.ComputeStep(step)) return finish(*failure, "at Newton iteration " + std::to_string(it));
+    if (auto failure = LineSearch(state, step, options)) {
+      return finish(*failure, "no step along the Newton direction reduced the residual");
     }
-    lu.factorize(jacobian.matrix());
-    if (lu.info() != Eigen::Success) return finish(SolveStatus::kSingularJacobian, lu.lastErrorMessage());
-    step = lu.solve(-Eigen::Map<Eigen::VectorXd>(f.data(), n));
-    double phi = HalfSquaredNorm(f), alpha = 1.0;
-    while (true) {
-      for (int k = 0; k < n; ++k) y_trial[k] = y[k] + alpha * step[k];
-      system.Scatter(y_trial.data(), x_trial.data());
-      system.Residuals(x_trial.data(), f_trial.data());
-      if (AllFinite(f_trial) && HalfSquaredNorm(f_trial) <= (1 - 2 * options.armijo * alpha) * phi) break;
-      alpha *= 0.5;
-      if (alpha < options.min_step) {
-        return finish(AllFinite(f_trial) ? SolveStatus::kLineSearchFailed : SolveStatus::kEvaluationError,
-                      "no step along the Newton direction reduced the residual");
-      }
-    }
-    y.swap(y_trial);
-    f.swap(f_trial);
-    x_full = x_trial;
     summary.iterations = it + 1;
   }
 }

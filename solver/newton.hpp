@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/equation_system.hpp"
+#include "solver/sparse_lu.hpp"
 #include "solver/status.hpp"
 
 namespace peninsula::solver {
@@ -16,6 +17,7 @@ struct NewtonOptions {
   double armijo = 1e-4;
   double min_step = 1e-10;
   bool polish = true;         // one extra Newton step after convergence (docs/model.md)
+  LinearSolverKind linear_solver = LinearSolverKind::kUmfpack;
 
   // Throws std::invalid_argument naming the offending option.
   void Validate() const;

@@ -49,8 +49,8 @@ struct HouseholdDemand : BlockBase {
   }
 };
 
-// TREV_r = Σ_j tp·PX·X + Σ_i tc·PA·Q + Σ_is tm·PWM·M + Σ_i te·PE·(exports)
-//          + Σ_h td·YH + Σ_f tf·YF
+// TREV_r = Σ_j tp·PX·X + Σ_i tc·PA·Q + Σ_i TM_ri + Σ_i TX_ri + Σ_h td·YH + Σ_f tf·YF
+// (tariff and export-tax revenue come through the hubs TM and TX, so this row stays short)
 struct TaxRevenue : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -61,7 +61,8 @@ struct TaxRevenue : BlockBase {
     for (int i = 0; i < d->sets.sectors.size(); ++i) {
       if (d->x0(r, i) > 0) revenue += p.tp(r, i) * x(v->PX, r, i) * x(v->X, r, i);
       if (d->q0(r, i) > 0) revenue += p.tc(r, i) * x(v->PA, r, i) * x(v->Q, r, i);
-      revenue += Tariffs(x, r, i) + ExportTaxes(x, r, i);
+      if (d->mc0(r, i) > 0) revenue += x(v->TM, r, i);
+      if (d->e0(r, i) > 0) revenue += x(v->TX, r, i);
     }
     for (int h = 0; h < d->sets.households.size(); ++h) {
       if (d->yh0(r, h) > 0) revenue += p.tdir(r, h) * x(v->YH, r, h);
@@ -71,31 +72,32 @@ struct TaxRevenue : BlockBase {
     }
     return x(v->TREV, r) - revenue;
   }
+};
 
+// TM_ri = Σ_s tm_isr·PWM_isr·M_isr      (tariff revenue; PWM the cif price)
+struct TariffRevenue : BlockBase {
   template <class A>
-  typename A::Scalar Tariffs(const A& x, int r, int i) const {
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
     typename A::Scalar sum(0.0);
     for (int s = 0; s < d->sets.partners.size(); ++s) {
-      if (d->m0(i, s, r) > 0) {
-        sum += d->p.tm(i, s, r) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
-      }
+      if (d->m0(i, s, r) > 0) sum += d->p.tm(i, s, r) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
     }
-    return sum;
+    return x(v->TM, r, i) - sum;
   }
+};
 
+// TX_ri = Σ_d te_ird·PE_ri·M_ird   (multi-region)      TX_i = te_i·PE_i·E_i   (small open economy)
+struct ExportTaxRevenue : BlockBase {
   template <class A>
-  typename A::Scalar ExportTaxes(const A& x, int r, int i) const {
+  typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    int r = t[0], i = t[1];
+    if (d->small_open) return x(v->TX, r, i) - d->p.te(i, r, 0) * x(v->PE, r, i) * x(v->E, r, i);
     typename A::Scalar sum(0.0);
-    if (d->e0(r, i) <= 0) return sum;
-    if (d->small_open) {
-      return d->p.te(i, r, 0) * x(v->PE, r, i) * x(v->E, r, i);
-    }
     for (int dst = 0; dst < d->sets.regions.size(); ++dst) {
-      if (d->m0(i, r, dst) > 0) {
-        sum += d->p.te(i, r, dst) * x(v->PE, r, i) * x(v->M, i, r, dst);
-      }
+      if (d->m0(i, r, dst) > 0) sum += d->p.te(i, r, dst) * x(v->PE, r, i) * x(v->M, i, r, dst);
     }
-    return sum;
+    return x(v->TX, r, i) - sum;
   }
 };
 

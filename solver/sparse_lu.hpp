@@ -1,0 +1,32 @@
+// Sparse direct LU factorisations of the Jacobian, behind one interface so the Newton path
+// can use whichever is fastest (docs/performance.md): KLU (SuiteSparse; built for the
+// very sparse, unsymmetric matrices of circuit and CGE models), UMFPACK, or Eigen's SparseLU.
+//
+// The pattern is given once in the system's CSR order. CSR of J is CSC of Jᵀ, so the
+// SuiteSparse solvers factorise Jᵀ and solve with the transpose: no copy or conversion.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace peninsula::solver {
+
+enum class LinearSolverKind { kMumps, kUmfpack, kKlu, kEigen };
+
+LinearSolverKind ParseLinearSolver(const std::string& text);  // throws std::invalid_argument
+std::string LinearSolverName(LinearSolverKind kind);
+
+class SparseLu {
+ public:
+  virtual ~SparseLu() = default;
+  // Numeric factorisation for new values (CSR order of the pattern); false when singular.
+  virtual bool Factorize(const double* values) = 0;
+  // Overwrites `rhs` with the solution of J·x = rhs; false on failure.
+  virtual bool Solve(double* rhs) = 0;
+};
+
+std::unique_ptr<SparseLu> MakeSparseLu(LinearSolverKind kind, int n, const std::vector<int>& row_start,
+                                       const std::vector<int>& col_index);
+
+}  // namespace peninsula::solver
