@@ -66,7 +66,7 @@ int DerivativeCheck(model::Model& model) {
 }
 
 solver::SolveOptions OptionsFor(const std::string& method, double tolerance,
-                                const std::string& linear_solver = "umfpack") {
+                                const std::string& linear_solver = "auto") {
   solver::SolveOptions options;
   options.method = solver::ParseMethod(method);
   options.newton.linear_solver = solver::ParseLinearSolver(linear_solver);
@@ -156,8 +156,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "overwrite", "replace an existing results file")(
       "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
       "tolerance", po::value<double>()->default_value(1e-10), "max scaled residual")(
-      "linear-solver", po::value<std::string>()->default_value("umfpack"),
-      "Newton's sparse LU: umfpack, mumps, klu or eigen")(
+      "linear-solver", po::value<std::string>()->default_value("auto"),
+      "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")(
       "check-derivatives", "check the AD Jacobian first");
   if (std::find(args.begin(), args.end(), "--help") != args.end()) {
     std::cout << desc;

@@ -35,29 +35,38 @@ bool AllFinite(const std::vector<double>& v) {
 // The iterate and its residual, and the Newton step computed at it.
 class NewtonState {
  public:
-  NewtonState(const model::EquationSystem& system, std::vector<double>& x_full, LinearSolverKind kind)
+  NewtonState(const model::EquationSystem& system, std::vector<double>& x_full, NewtonWorkspace& workspace)
       : system_(system),
         x_full_(x_full),
         n_(system.cols()),
         y_(n_),
         f_(n_),
         jacobian_(system.nonzeros()),
-        lu_(MakeSparseLu(kind, n_, system.row_start(), system.col_index())) {
+        workspace_(workspace) {
     system.Gather(x_full.data(), y_.data());
     system.Residuals(x_full.data(), f_.data());
   }
 
   const std::vector<double>& residual() const { return f_; }
+  bool has_factorization() const { return workspace_.has_factorization; }
+  int factorizations() const { return factorizations_; }
 
-  // Solves J·step = −F at the current iterate; the status says why not.
+  // Solves J·step = −F with J factorised at the current iterate; the status says why not.
   std::optional<SolveStatus> ComputeStep(std::vector<double>& step) {
+    workspace_.has_factorization = false;
     system_.Jacobian(x_full_.data(), jacobian_.data());
     if (!AllFinite(jacobian_)) return SolveStatus::kEvaluationError;
-    if (!lu_->Factorize(jacobian_.data())) return SolveStatus::kSingularJacobian;
+    ++factorizations_;
+    if (!workspace_.lu().Factorize(jacobian_.data())) return SolveStatus::kSingularJacobian;
+    workspace_.has_factorization = true;
+    return ChordStep(step) ? std::nullopt : std::optional(SolveStatus::kSingularJacobian);
+  }
+
+  // Solves with the factorisation already held (from an earlier iterate or solve).
+  bool ChordStep(std::vector<double>& step) {
     step.resize(n_);
     for (int k = 0; k < n_; ++k) step[k] = -f_[k];
-    if (!lu_->Solve(step.data()) || !AllFinite(step)) return SolveStatus::kSingularJacobian;
-    return std::nullopt;
+    return workspace_.lu().Solve(step.data()) && AllFinite(step);
   }
 
   // Residual at y + alpha·step, kept in the trial buffers.
@@ -82,8 +91,21 @@ class NewtonState {
   std::vector<double>& x_full_;
   int n_;
   std::vector<double> y_, f_, y_trial_, f_trial_, x_trial_, jacobian_;
-  std::unique_ptr<SparseLu> lu_;
+  NewtonWorkspace& workspace_;
+  int factorizations_ = 0;
 };
+
+// A full step with the held factorisation, kept if it shrinks max|F| by the contraction
+// factor: near a solution (and from a neighbouring one) this costs a triangular solve and a
+// residual instead of a Jacobian and a factorisation.
+bool TryChordStep(NewtonState& state, std::vector<double>& step, double contraction) {
+  if (!state.has_factorization() || !state.ChordStep(step)) return false;
+  double before = MaxAbs(state.residual());
+  const auto& trial = state.Trial(step, 1.0);
+  if (!AllFinite(trial) || MaxAbs(trial) > contraction * before) return false;
+  state.AcceptTrial();
+  return true;
+}
 
 // Backtracking on ½‖F‖² along `step`; returns the status when no step is acceptable.
 std::optional<SolveStatus> LineSearch(NewtonState& state, const std::vector<double>& step,
@@ -99,9 +121,10 @@ std::optional<SolveStatus> LineSearch(NewtonState& state, const std::vector<doub
   return AllFinite(state.residual()) ? SolveStatus::kLineSearchFailed : SolveStatus::kEvaluationError;
 }
 
-// A full Newton step kept only if it lowers the largest residual: with quadratic convergence
-// it takes the residual (and the Walras check, which sums every row's error) to rounding level.
-bool Polish(NewtonState& state, std::vector<double>& step) {
+// One more step kept only if it lowers the largest residual: it takes the residual (and the
+// Walras check, which sums every row's error) towards rounding level.
+bool Polish(NewtonState& state, std::vector<double>& step, bool reuse) {
+  if (reuse && TryChordStep(state, step, 0.5)) return true;
   if (state.ComputeStep(step)) return false;
   if (!(MaxAbs(state.Trial(step, 1.0)) < MaxAbs(state.residual()))) return false;
   state.AcceptTrial();
@@ -115,17 +138,31 @@ void NewtonOptions::Validate() const {
   if (max_iterations < 1) throw std::invalid_argument("newton max_iterations must be >= 1");
   if (!(max_seconds > 0)) throw std::invalid_argument("newton max_seconds must be > 0");
   if (!(armijo > 0 && armijo < 0.5)) throw std::invalid_argument("newton armijo must be in (0, 0.5)");
+  if (!(chord_contraction > 0 && chord_contraction < 1)) {
+    throw std::invalid_argument("newton chord_contraction must be in (0, 1)");
+  }
 }
 
+NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind)
+    : system_(&system),
+      kind_(kind),
+      lu_(MakeSparseLu(kind, system.cols(), system.row_start(), system.col_index())) {}
+
 SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double>& x_full,
-                         const NewtonOptions& options) {
+                         const NewtonOptions& options, NewtonWorkspace* workspace) {
   options.Validate();
   auto start = Clock::now();
   SolveSummary summary;
   summary.solver = "newton";
-  NewtonState state(system, x_full, options.linear_solver);
+  std::unique_ptr<NewtonWorkspace> own;
+  if (!workspace || !workspace->Fits(system, options.linear_solver)) {
+    own = std::make_unique<NewtonWorkspace>(system, options.linear_solver);
+    workspace = own.get();
+  }
+  NewtonState state(system, x_full, *workspace);
   std::vector<double> step;
   auto finish = [&](SolveStatus status, std::string message) {
+    summary.factorizations = state.factorizations();
     summary.status = status;
     summary.message = std::move(message);
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -135,18 +172,19 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
   if (!AllFinite(state.residual())) return finish(SolveStatus::kEvaluationError, "non-finite residual at the start point");
   for (int it = 0;; ++it) {
     if (MaxAbs(state.residual()) <= options.tolerance) {
-      if (options.polish && it > 0 && Polish(state, step)) ++summary.iterations;
+      if (options.polish && it > 0 && Polish(state, step, options.reuse_factorization)) ++summary.iterations;
       return finish(SolveStatus::kConverged, "");
     }
     if (it == options.max_iterations) return finish(SolveStatus::kIterationLimit, "");
     if (std::chrono::duration<double>(Clock::now() - start).count() > options.max_seconds) {
       return finish(SolveStatus::kTimeLimit, "");
     }
+    summary.iterations = it + 1;
+    if (options.reuse_factorization && TryChordStep(state, step, options.chord_contraction)) continue;
     if (auto failure = state.ComputeStep(step)) return finish(*failure, "at Newton iteration " + std::to_string(it));
     if (auto failure = LineSearch(state, step, options)) {
       return finish(*failure, "no step along the Newton direction reduced the residual");
     }
-    summary.iterations = it + 1;
   }
 }
 

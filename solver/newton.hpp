@@ -1,7 +1,10 @@
 // The fast path for smooth square systems: Newton's method on the exact sparse Jacobian
-// with a sparse direct LU and a backtracking (Armijo) line search on ½‖F‖².
+// with a sparse direct LU and a backtracking (Armijo) line search on ½‖F‖². A factorisation
+// is reused (chord steps) while the steps it gives still contract the residual quickly, and a
+// workspace keeps the ordering and the last factorisation across neighbouring solves.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "model/equation_system.hpp"
@@ -12,20 +15,41 @@ namespace peninsula::solver {
 
 struct NewtonOptions {
   double tolerance = 1e-10;   // max scaled residual
-  int max_iterations = 50;
+  int max_iterations = 100;  // chord steps count as iterations
   double max_seconds = 600.0;
   double armijo = 1e-4;
   double min_step = 1e-10;
   bool polish = true;         // one extra Newton step after convergence (docs/model.md)
-  LinearSolverKind linear_solver = LinearSolverKind::kUmfpack;
+  LinearSolverKind linear_solver = LinearSolverKind::kAuto;
+  bool reuse_factorization = true;  // chord steps with the last factorisation while they work
+  double chord_contraction = 0.5;   // a chord step must shrink max|F| at least this much
 
   // Throws std::invalid_argument naming the offending option.
   void Validate() const;
 };
 
+// The sparse LU of one system's Jacobian, kept between solves: its symbolic analysis (the
+// fill-reducing ordering) is done once, and its last numeric factorisation can start the
+// next solve's chord steps.
+class NewtonWorkspace {
+ public:
+  NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind);
+  bool Fits(const model::EquationSystem& system, LinearSolverKind kind) const {
+    return &system == system_ && kind == kind_;
+  }
+  SparseLu& lu() { return *lu_; }
+  bool has_factorization = false;
+
+ private:
+  const model::EquationSystem* system_;
+  LinearSolverKind kind_;
+  std::unique_ptr<SparseLu> lu_;
+};
+
 // Solves from `x_full` (fixed variables keep their values) and overwrites it with the last
-// iterate. The summary says whether it converged.
+// iterate. The summary says whether it converged. `workspace` (optional) must have been made
+// for this system and linear solver.
 SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double>& x_full,
-                         const NewtonOptions& options = {});
+                         const NewtonOptions& options = {}, NewtonWorkspace* workspace = nullptr);
 
 }  // namespace peninsula::solver

@@ -12,7 +12,7 @@ SolveSummary SolveDirect(const model::EquationSystem& system, std::vector<double
                          const SolveOptions& options) {
   if (options.method == Method::kIpopt) return SolveIpopt(system, x, options.ipopt);
   std::vector<double> start = x;
-  SolveSummary newton = SolveNewton(system, x, options.newton);
+  SolveSummary newton = SolveNewton(system, x, options.newton, options.workspace);
   if (newton.converged() || options.method == Method::kNewton) return newton;
   x = start;
   SolveSummary ipopt = SolveIpopt(system, x, options.ipopt);

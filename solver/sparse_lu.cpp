@@ -229,7 +229,8 @@ LinearSolverKind ParseLinearSolver(const std::string& text) {
   if (text == "umfpack") return LinearSolverKind::kUmfpack;
   if (text == "eigen") return LinearSolverKind::kEigen;
   if (text == "mumps") return LinearSolverKind::kMumps;
-  throw std::invalid_argument("linear solver '" + text + "' (expected mumps, umfpack, klu or eigen)");
+  if (text == "auto") return LinearSolverKind::kAuto;
+  throw std::invalid_argument("linear solver '" + text + "' (expected auto, umfpack, mumps, klu or eigen)");
 }
 
 std::string LinearSolverName(LinearSolverKind kind) {
@@ -238,13 +239,20 @@ std::string LinearSolverName(LinearSolverKind kind) {
     case LinearSolverKind::kUmfpack: return "umfpack";
     case LinearSolverKind::kEigen: return "eigen";
     case LinearSolverKind::kMumps: return "mumps";
+    case LinearSolverKind::kAuto: return "auto";
   }
   return "?";
 }
 
+LinearSolverKind ResolveLinearSolver(LinearSolverKind kind, int n) {
+  if (kind != LinearSolverKind::kAuto) return kind;
+  return n < kAutoKluLimit ? LinearSolverKind::kKlu : LinearSolverKind::kUmfpack;
+}
+
 std::unique_ptr<SparseLu> MakeSparseLu(LinearSolverKind kind, int n, const std::vector<int>& row_start,
                                        const std::vector<int>& col_index) {
-  switch (kind) {
+  switch (ResolveLinearSolver(kind, n)) {
+    case LinearSolverKind::kAuto: break;
     case LinearSolverKind::kKlu: return std::make_unique<KluLu>(n, row_start, col_index);
     case LinearSolverKind::kUmfpack: return std::make_unique<UmfpackLu>(n, row_start, col_index);
     case LinearSolverKind::kEigen: return std::make_unique<EigenLu>(n, row_start, col_index);

@@ -12,7 +12,12 @@
 
 namespace peninsula::solver {
 
-enum class LinearSolverKind { kMumps, kUmfpack, kKlu, kEigen };
+enum class LinearSolverKind { kMumps, kUmfpack, kKlu, kEigen, kAuto };
+
+// kAuto: KLU below kAutoKluLimit unknowns (no BLAS set-up cost, fastest on small models),
+// UMFPACK above (dense fronts through BLAS). docs/performance.md has the measurements.
+inline constexpr int kAutoKluLimit = 5000;
+LinearSolverKind ResolveLinearSolver(LinearSolverKind kind, int n);
 
 LinearSolverKind ParseLinearSolver(const std::string& text);  // throws std::invalid_argument
 std::string LinearSolverName(LinearSolverKind kind);

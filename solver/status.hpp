@@ -33,6 +33,7 @@ struct SolveSummary {
   SolveStatus status = SolveStatus::kSolverFailure;
   std::string solver;              // "newton", "ipopt", "newton+homotopy", ...
   int iterations = 0;
+  int factorizations = 0;          // numeric LU factorisations (Newton path)
   double max_residual = 0.0;       // scaled, over the active equations
   double walras_residual = 0.0;    // scaled residual of the dropped equation
   double seconds = 0.0;
