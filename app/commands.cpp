@@ -4,6 +4,7 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include "app/runner.hpp"
 #include "calibration/csv.hpp"
@@ -19,6 +20,13 @@ namespace po = boost::program_options;
 
 constexpr double kReplicationTolerance = 1e-9;
 constexpr double kDerivativeTolerance = 1e-6;
+
+bool WantsHelp(const std::vector<std::string>& args, const po::options_description& desc) {
+  bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
+              std::find(args.begin(), args.end(), "-h") != args.end();
+  if (help) std::cout << desc;
+  return help;
+}
 
 po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
                         const po::positional_options_description* positional = nullptr) {
@@ -75,15 +83,36 @@ solver::SolveOptions OptionsFor(const std::string& method, double tolerance,
   return options;
 }
 
+void CheckOutputPath(const std::filesystem::path& out, bool overwrite) {
+  auto dir = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
+  if (!std::filesystem::is_directory(dir)) {
+    throw io::StoreError(out, "/", "directory " + dir.string() + " does not exist");
+  }
+  if (std::filesystem::exists(out) && !overwrite) {
+    throw io::StoreError(out, "/", "file exists; use --overwrite to replace it");
+  }
+}
+
 // Loads data, solves every scenario, writes the results; the exit code of the first
 // failed scenario, if any.
 int SolveAndWrite(const std::filesystem::path& data, const std::vector<std::filesystem::path>& files,
                   const std::filesystem::path& out, bool overwrite, const solver::SolveOptions& options,
                   io::Provenance provenance, bool check_derivatives) {
+  // Everything that can fail before solving fails before solving: the output path, the data,
+  // every scenario. No solve is thrown away for an error found afterwards.
+  CheckOutputPath(out, overwrite);
   LoadedData loaded = LoadData(data);
   model::Model& model = *loaded.model;
   std::vector<model::Scenario> scenarios;
-  for (const auto& f : files) scenarios.push_back(io::ReadScenario(f));
+  std::set<std::string> names;
+  for (const auto& f : files) {
+    scenarios.push_back(io::ReadScenario(f));
+    if (!names.insert(scenarios.back().name).second) {
+      throw model::ScenarioError(f.string() + ": scenario name '" + scenarios.back().name +
+                                 "' is used by another scenario of this run (names must be unique)");
+    }
+  }
+  for (const auto& s : scenarios) ValidateScenario(model, s);
   BenchmarkCheck check = CheckBenchmark(model);
   PrintBenchmark(check);
   if (check.max_residual > kReplicationTolerance) {
@@ -133,10 +162,7 @@ int CalibrateCommand(const std::vector<std::string>& args) {
   po::options_description desc("peninsula calibrate");
   desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(), "data directory")(
       "check-derivatives", "compare the AD Jacobian with finite differences at the benchmark");
-  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (WantsHelp(args, desc)) return kExitOk;
   auto vm = Parse(args, desc);
   return Guarded([&] {
     LoadedData loaded = LoadData(vm["data"].as<std::string>());
@@ -159,10 +185,7 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "linear-solver", po::value<std::string>()->default_value("auto"),
       "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")(
       "check-derivatives", "check the AD Jacobian first");
-  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (WantsHelp(args, desc)) return kExitOk;
   auto vm = Parse(args, desc);
   return Guarded([&] {
     std::vector<std::filesystem::path> files;
@@ -184,10 +207,7 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
       "overwrite", "replace an existing results file");
   po::positional_options_description positional;
   positional.add("study", 1);
-  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (WantsHelp(args, desc)) return kExitOk;
   auto vm = Parse(args, desc, &positional);
   return Guarded([&] {
     io::Study study = io::ReadStudy(vm["study"].as<std::string>());
@@ -216,10 +236,7 @@ int SyntheticCommand(const std::vector<std::string>& args) {
       "factors", po::value<int>(&spec.factors)->default_value(3), "number of factors")(
       "households", po::value<int>(&spec.households)->default_value(1), "households per region")(
       "seed", po::value<std::uint64_t>(&spec.seed)->default_value(1), "random seed");
-  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
-    std::cout << desc;
-    return kExitOk;
-  }
+  if (WantsHelp(args, desc)) return kExitOk;
   auto vm = Parse(args, desc);
   return Guarded([&] {
     calibration::WriteSyntheticDatabase(vm["out"].as<std::string>(), spec);

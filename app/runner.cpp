@@ -40,6 +40,19 @@ BenchmarkCheck CheckBenchmark(model::Model& model) {
   return check;
 }
 
+void ValidateScenario(model::Model& model, const model::Scenario& scenario) {
+  model.data().p = model.data().p0;
+  model::ClosurePlan closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
+  const std::vector<double>& x = model.benchmark();
+  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras}, x);
+  if (!system.square()) {
+    throw model::ScenarioError(scenario.origin + ": the closure does not give a square system: " +
+                               system.CountReport());
+  }
+  model::ShockPlan plan(model, scenario, x, closure.fixed);
+  model.data().p = model.data().p0;
+}
+
 io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,
                                 const solver::SolveOptions& options) {
   model.data().p = model.data().p0;

@@ -35,6 +35,10 @@ struct BenchmarkCheck {
 // Residuals at the benchmark under the default closure (zero iterations).
 BenchmarkCheck CheckBenchmark(model::Model& model);
 
+// Checks that a scenario fits the model (closure square, every shock resolvable) without
+// solving; throws model::ScenarioError like RunScenario would.
+void ValidateScenario(model::Model& model, const model::Scenario& scenario);
+
 // Solves one scenario from the benchmark. Never throws for solver outcomes; throws
 // model::ScenarioError for a scenario that does not fit the model.
 io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,

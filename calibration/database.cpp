@@ -235,8 +235,8 @@ void ReadTrade(const std::filesystem::path& dir, Database& db) {
   auto path = dir / "trade.csv";
   if (db.small_open()) {
     if (std::filesystem::exists(path)) {
-      Fail(path.string(), 0, "a one-region database faces exogenous world prices and takes no "
-                             "bilateral trade file (remove it or add regions)");
+      Fail(path.string(), 0, "a one-region database (a small open or a closed economy) takes no "
+                             "bilateral trade file (remove it, or add regions)");
     }
     return;
   }

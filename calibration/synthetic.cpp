@@ -336,7 +336,11 @@ void WriteSyntheticDatabase(const std::filesystem::path& directory, const Synthe
   }
   for (int r = 0; r < spec.regions; ++r) CloseRegion(spec, draw, world.regions[r], spec.regions == 1);
   WriteFiles(directory, spec, names, world);
-  if (spec.regions > 1) WriteTrade(directory, spec, names, world);
+  if (spec.regions > 1) {
+    WriteTrade(directory, spec, names, world);
+  } else {
+    std::filesystem::remove(directory / "trade.csv");  // a stale one would contradict one region
+  }
 }
 
 }  // namespace peninsula::calibration

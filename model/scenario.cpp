@@ -11,7 +11,8 @@ struct ParameterInfo {
   std::string name;
   std::vector<std::string> dims;  // set names: region, sector, factor, household, partner
   std::function<Table&(ShockableParameters&)> table;
-  double lower;  // values must stay above this (exclusive)
+  double lower;  // values must stay above this (exclusive), or at or above it if `inclusive`
+  bool inclusive = false;
 };
 
 const std::vector<ParameterInfo>& Parameters() {
@@ -26,9 +27,9 @@ const std::vector<ParameterInfo>& Parameters() {
       {"pwe", {"sector"}, [](ShockableParameters& p) -> Table& { return p.pwe; }, 0.0},
       {"pwm", {"sector"}, [](ShockableParameters& p) -> Table& { return p.pwm; }, 0.0},
       {"fsav", {"region"}, [](ShockableParameters& p) -> Table& { return p.fsav; }, -INFINITY},
-      {"sigma_va", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_va; }, -1e-300},
-      {"sigma_d", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_d; }, -1e-300},
-      {"sigma_m", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_m; }, -1e-300},
+      {"sigma_va", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_va; }, 0.0, true},
+      {"sigma_d", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_d; }, 0.0, true},
+      {"sigma_m", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_m; }, 0.0, true},
       {"omega", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.omega; }, 0.0},
   };
   return info;
@@ -94,9 +95,10 @@ void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockS
                               "to an infinite one)");
         }
         if (!std::isfinite(*cell)) continue;  // perfect transformation stays perfect
-        if (!(target > info.lower) || std::isnan(target)) {
-          throw ScenarioError(shock.origin + ": shock on " + info.name + " gives " +
-                              std::to_string(target) + " (expected a value above " +
+        bool ok = info.inclusive ? target >= info.lower : target > info.lower;
+        if (!ok || std::isnan(target)) {
+          throw ScenarioError(shock.origin + ": shock on " + info.name + " gives " + std::to_string(target) +
+                              (info.inclusive ? " (expected a value >= " : " (expected a value above ") +
                               std::to_string(info.lower) + ")");
         }
         out.push_back({cell, -1, *cell, target});
@@ -196,13 +198,26 @@ void ShockPlan::Apply(double t, std::vector<double>& x_full) const {
   }
 }
 
+namespace {
+
+std::vector<int> MatchVariables(const VariableRegistry& reg, const std::string& pattern,
+                                const std::string& origin) {
+  try {
+    return reg.Match(pattern);
+  } catch (const std::invalid_argument& e) {
+    throw ScenarioError(origin + ": " + e.what());
+  }
+}
+
+}  // namespace
+
 ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::string& origin) {
   ClosurePlan plan;
   const auto& reg = model.registry();
   plan.fixed = model.exogenous();
   plan.numeraire = model.DefaultNumeraire();
   if (!closure.numeraire.empty()) {
-    auto found = reg.Match(closure.numeraire);
+    auto found = MatchVariables(reg, closure.numeraire, origin);
     if (found.size() != 1) {
       throw ScenarioError(origin + ": numeraire '" + closure.numeraire + "' matches " +
                           std::to_string(found.size()) + " variables (expected exactly one price)");
@@ -220,7 +235,7 @@ ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::
   plan.fixed[plan.numeraire] = true;
   auto apply = [&](const std::vector<std::string>& patterns, bool fix) {
     for (const auto& p : patterns) {
-      auto found = reg.Match(p);
+      auto found = MatchVariables(reg, p, origin);
       if (found.empty()) throw ScenarioError(origin + ": closure pattern '" + p + "' matches no variable");
       for (int g : found) plan.fixed[g] = fix;
     }

@@ -8,6 +8,8 @@
 // up as infeasibility by name.
 #include "solver/cross_entropy.hpp"
 
+#include "solver/ipopt_status.hpp"
+
 #include <Eigen/Dense>
 #include <IpIpoptApplication.hpp>
 #include <IpSolveStatistics.hpp>
@@ -262,24 +264,6 @@ class CrossEntropyNlp : public Ipopt::TNLP {
   double stationarity_ = std::numeric_limits<double>::quiet_NaN();
 };
 
-SolveStatus MapStatus(Ipopt::ApplicationReturnStatus status) {
-  switch (status) {
-    case Ipopt::Solve_Succeeded:
-    case Ipopt::Solved_To_Acceptable_Level:
-      return SolveStatus::kConverged;  // provisional: the constraints are checked afterwards
-    case Ipopt::Maximum_Iterations_Exceeded:
-      return SolveStatus::kIterationLimit;
-    case Ipopt::Maximum_CpuTime_Exceeded:
-      return SolveStatus::kTimeLimit;
-    case Ipopt::Invalid_Number_Detected:
-      return SolveStatus::kEvaluationError;
-    case Ipopt::Restoration_Failed:
-    case Ipopt::Error_In_Step_Computation:
-      return SolveStatus::kLineSearchFailed;
-    default:  // Infeasible_Problem_Detected, Not_Enough_Degrees_Of_Freedom, ...
-      return SolveStatus::kSolverFailure;
-  }
-}
 
 std::string DescribeReturn(Ipopt::ApplicationReturnStatus status) {
   switch (status) {
@@ -423,7 +407,7 @@ CrossEntropyResult SolveCrossEntropy(const CrossEntropyProblem& problem,
   Ipopt::SmartPtr<CrossEntropyNlp> nlp = new CrossEntropyNlp(scaled, problem.names);
   const Ipopt::ApplicationReturnStatus status =
       app->OptimizeTNLP(Ipopt::SmartPtr<Ipopt::TNLP>(nlp));
-  result.status = MapStatus(status);
+  result.status = FromIpopt(status, false);
   result.message = DescribeReturn(status);
   if (Ipopt::SmartPtr<Ipopt::SolveStatistics> stats = app->Statistics(); Ipopt::IsValid(stats)) {
     result.iterations = stats->IterationCount();

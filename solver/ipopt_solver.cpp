@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "solver/diagnostics.hpp"
+#include "solver/ipopt_status.hpp"
 
 namespace peninsula::solver {
 namespace {
@@ -120,25 +121,6 @@ class SquareSystemNlp : public Ipopt::TNLP {
   std::vector<double> work_;
 };
 
-SolveStatus MapStatus(Ipopt::ApplicationReturnStatus status) {
-  switch (status) {
-    case Ipopt::Solve_Succeeded:
-    case Ipopt::Solved_To_Acceptable_Level:
-    case Ipopt::Feasible_Point_Found:
-      return SolveStatus::kConverged;
-    case Ipopt::Maximum_Iterations_Exceeded:
-      return SolveStatus::kIterationLimit;
-    case Ipopt::Maximum_CpuTime_Exceeded:
-      return SolveStatus::kTimeLimit;
-    case Ipopt::Invalid_Number_Detected:
-      return SolveStatus::kEvaluationError;
-    case Ipopt::Restoration_Failed:
-    case Ipopt::Error_In_Step_Computation:
-      return SolveStatus::kLineSearchFailed;
-    default:
-      return SolveStatus::kSolverFailure;
-  }
-}
 
 }  // namespace
 
@@ -172,7 +154,7 @@ SolveSummary SolveIpopt(const model::EquationSystem& system, std::vector<double>
   }
   Ipopt::SmartPtr<Ipopt::TNLP> nlp = new SquareSystemNlp(system, x_full);
   Ipopt::ApplicationReturnStatus status = app->OptimizeTNLP(nlp);
-  summary.status = MapStatus(status);
+  summary.status = FromIpopt(status, true);
   summary.message = "Ipopt return code " + std::to_string(static_cast<int>(status));
   if (Ipopt::SmartPtr<Ipopt::SolveStatistics> stats = app->Statistics(); Ipopt::IsValid(stats)) {
     summary.iterations = stats->IterationCount();

@@ -100,6 +100,36 @@ TEST_F(Cli, NonConvergenceHasItsOwnExitCodeAndNamesEquations) {
   EXPECT_THAT(r.output, HasSubstr("Worst equations"));
 }
 
+TEST_F(Cli, ScenarioErrorsAreFoundBeforeAnySolve) {
+  auto bad = dir_.path() / "bad.toml";
+  std::ofstream(bad) << "name = \"bad\"\n[[shock]]\ntarget = \"tfp\"\nindex = [\"XYZ\", \"*\"]\nscale = 1.1\n";
+  auto out = dir_.path() / "r.h5";
+  CommandResult r = Peninsula(SolveArgs(out) + " --scenario " + Quote(bad));
+  EXPECT_EQ(r.code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("'XYZ' is not a region"));
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("converged")));
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST_F(Cli, DuplicateScenarioNamesAreRefused) {
+  auto out = dir_.path() / "r.h5";
+  CommandResult r = Peninsula(SolveArgs(out) + " --scenario " + Quote(scenario_));
+  EXPECT_EQ(r.code, 2) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("names must be unique"));
+}
+
+TEST_F(Cli, ExistingOutputIsRefusedBeforeSolving) {
+  auto out = dir_.path() / "r.h5";
+  std::ofstream(out) << "precious";
+  CommandResult r = Peninsula(SolveArgs(out));
+  EXPECT_EQ(r.code, 3) << r.output;
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("converged")));
+  std::ifstream in(out);
+  std::string content;
+  in >> content;
+  EXPECT_EQ(content, "precious");
+}
+
 TEST_F(Cli, UnknownCommandAndMissingOptionAreUsageErrors) {
   EXPECT_EQ(Peninsula("frobnicate").code, 1);
   CommandResult r = Peninsula("solve --data x");

@@ -651,7 +651,7 @@ TEST_F(DatabaseErrors, TradeFileWithOneRegion) {
   std::string msg = ReadError();
   EXPECT_CONTAINS(msg, "trade.csv");
   EXPECT_CONTAINS(msg, "one-region");
-  EXPECT_CONTAINS(msg, "remove it or add regions");
+  EXPECT_CONTAINS(msg, "remove it, or add regions");
 }
 
 // ------------------------------------------------------------------------ elasticities
