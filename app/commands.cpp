@@ -48,9 +48,9 @@ void PrintBenchmark(const BenchmarkCheck& check) {
 void PrintSummary(const io::ScenarioOutcome& o) {
   const auto& s = o.summary;
   std::printf("scenario %-24s %-10s solver=%s iterations=%d max_residual=%.2e walras=%.2e "
-              "time=%.3fs%s\n",
+              "complementarity=%.2e time=%.3fs%s\n",
               o.name.c_str(), solver::StatusName(s.status).c_str(), s.solver.c_str(), s.iterations,
-              s.max_residual, s.walras_residual, s.seconds,
+              s.max_residual, s.walras_residual, s.complementarity_residual, s.seconds,
               s.homotopy_steps ? (" homotopy_steps=" + std::to_string(s.homotopy_steps)).c_str() : "");
   if (!s.converged()) {
     std::printf("  NOT CONVERGED (%s). Worst equations:\n", s.message.c_str());

@@ -72,6 +72,8 @@ void WriteSummary(Hdf5Writer& w, const std::string& group, const solver::SolveSu
   w.SetAttribute(group, "iterations", static_cast<long long>(s.iterations));
   w.SetAttribute(group, "max_residual", s.max_residual);
   w.SetAttribute(group, "walras_residual", s.walras_residual);
+  w.SetAttribute(group, "complementarity_residual", s.complementarity_residual);
+  w.SetAttribute(group, "factorizations", static_cast<long long>(s.factorizations));
   w.SetAttribute(group, "seconds", s.seconds);
   w.SetAttribute(group, "homotopy_steps", static_cast<long long>(s.homotopy_steps));
   w.SetAttribute(group, "message", s.message);

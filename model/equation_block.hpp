@@ -14,6 +14,7 @@
 // point.
 #pragma once
 
+#include <concepts>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,6 +68,16 @@ class EquationBlock {
   virtual double Residual(int row, const ValueAccess& x) const = 0;
   virtual double Record(int row, const RecordingAccess& x) const = 0;
   virtual Adj Taped(int row, const TapeAccess& x) const = 0;
+  // For a complementarity block (F(x) >= 0 ⊥ v >= 0, e.g. a quota's slack and its rent), the
+  // variable block v paired with its rows, row by row on the same tuple; -1 otherwise.
+  virtual VarId complement() const { return VarId{}; }
+  virtual const Tuple& RowTuple(int row) const = 0;
+};
+
+// Functors may declare `VarId complement;` to make their block a complementarity block.
+template <class Functor>
+concept HasComplement = requires(const Functor& f) {
+  { f.complement } -> std::convertible_to<VarId>;
 };
 
 template <class Functor>
@@ -83,6 +94,14 @@ class Block final : public EquationBlock {
     return f_.Eval(f_.domain[row], x);
   }
   Adj Taped(int row, const TapeAccess& x) const override { return f_.Eval(f_.domain[row], x); }
+  VarId complement() const override {
+    if constexpr (HasComplement<Functor>) {
+      return f_.complement;
+    } else {
+      return VarId{};
+    }
+  }
+  const Tuple& RowTuple(int row) const override { return f_.domain[row]; }
   const Functor& functor() const { return f_; }
 
  private:

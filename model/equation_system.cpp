@@ -38,6 +38,18 @@ EquationSystem::EquationSystem(const VariableRegistry& reg,
   ComputeScales(x_full);
 }
 
+int EquationSystem::PairedColumn(const RowRef& ref) const {
+  VarId v = blocks_[ref.block]->complement();
+  if (v.block < 0) return -1;
+  const Tuple& t = blocks_[ref.block]->RowTuple(ref.row);
+  int g = reg_.block(v).Global(t[0], t[1], t[2]);
+  if (col_of_[g] < 0) {
+    throw std::logic_error("complementarity row " + RowLabel(ref) + " is paired with fixed variable " +
+                           reg_.Label(g));
+  }
+  return col_of_[g];
+}
+
 int EquationSystem::FindRow(const RowRef& ref) const {
   if (ref.block < 0 || ref.block >= static_cast<int>(blocks_.size()) || ref.row < 0 ||
       ref.row >= blocks_[ref.block]->rows()) {
@@ -75,10 +87,18 @@ void EquationSystem::BuildStructure(const std::vector<double>& x_full) {
   row_start_.assign(1, 0);
   col_index_.clear();
   support_.clear();
+  complement_col_.clear();
+  complementarity_rows_ = 0;
   for (int k : active_) {
     touched.clear();
     const RowRef& ref = all_rows_[k].ref;
     blocks_[ref.block]->Record(ref.row, RecordingAccess{&reg_, x_full.data(), &touched});
+    int paired = PairedColumn(ref);
+    complement_col_.push_back(paired);
+    if (paired >= 0) {
+      ++complementarity_rows_;
+      touched.push_back(free_[paired]);  // the complementarity function reads it
+    }
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     std::vector<int> support;

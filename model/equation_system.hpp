@@ -48,6 +48,11 @@ class EquationSystem {
   const std::vector<int>& col_index() const { return col_index_; }
   int nonzeros() const { return static_cast<int>(col_index_.size()); }
 
+  // Column of the variable paired with an active row of a complementarity block
+  // (F_r >= 0 ⊥ y_c >= 0), or -1 for an equation. The pair's entry is always in the pattern.
+  int complement_col(int active_row) const { return complement_col_[active_row]; }
+  bool has_complementarity() const { return complementarity_rows_ > 0; }
+
   std::string RowLabel(int active_row) const;
   std::string RowLabel(const RowRef& ref) const;
   std::string ColLabel(int col) const { return reg_.Label(free_[col]); }
@@ -63,6 +68,7 @@ class EquationSystem {
     double scale = 1.0;
   };
   int FindRow(const RowRef& ref) const;
+  int PairedColumn(const RowRef& ref) const;
   double EvalRaw(const RowRef& ref, const double* x_full) const;
   void BuildStructure(const std::vector<double>& x_full);
   void ComputeScales(const std::vector<double>& x_full);
@@ -80,6 +86,8 @@ class EquationSystem {
   std::vector<int> row_start_;
   std::vector<int> col_index_;
   std::vector<std::vector<int>> support_;  // per active row, global positions (free only)
+  std::vector<int> complement_col_;        // per active row
+  int complementarity_rows_ = 0;
   mutable std::vector<int> leaf_of_;
   mutable std::vector<double> grad_;
 };

@@ -1,6 +1,8 @@
 // Residual diagnostics.
 #include "solver/diagnostics.hpp"
 
+#include "solver/complementarity.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -11,8 +13,15 @@ namespace peninsula::solver {
 void Diagnose(const model::EquationSystem& system, const std::vector<double>& x_full,
               SolveSummary& summary, int count) {
   int m = system.rows();
-  std::vector<double> f(m);
+  std::vector<double> f(m), y(system.cols());
   system.Residuals(x_full.data(), f.data());
+  system.Gather(x_full.data(), y.data());
+  summary.complementarity_residual = ComplementarityResidual(system, y.data(), f.data());
+  // A complementarity row may hold with F > 0; what must vanish is min(v, F).
+  for (int r = 0; r < m; ++r) {
+    int c = system.complement_col(r);
+    if (c >= 0) f[r] = std::min(y[c], f[r]);
+  }
   std::vector<int> order(m);
   std::iota(order.begin(), order.end(), 0);
   auto magnitude = [&](int r) { return std::isfinite(f[r]) ? std::abs(f[r]) : INFINITY; };

@@ -134,6 +134,14 @@ SolveSummary SolveIpopt(const model::EquationSystem& system, std::vector<double>
                         const IpoptOptions& options) {
   options.Validate();
   auto start = std::chrono::steady_clock::now();
+  if (system.has_complementarity()) {
+    SolveSummary unsupported;
+    unsupported.solver = "ipopt";
+    unsupported.status = SolveStatus::kSolverFailure;
+    unsupported.message = "the Ipopt path does not take complementarity pairs yet (use the Newton path)";
+    Diagnose(system, x_full, unsupported);
+    return unsupported;
+  }
   Ipopt::SmartPtr<Ipopt::IpoptApplication> app = IpoptApplicationFactory();
   auto& o = *app->Options();
   o.SetIntegerValue("print_level", options.print_level);

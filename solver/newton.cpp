@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "solver/complementarity.hpp"
 #include "solver/diagnostics.hpp"
 
 namespace peninsula::solver {
@@ -44,7 +45,7 @@ class NewtonState {
         jacobian_(system.nonzeros()),
         workspace_(workspace) {
     system.Gather(x_full.data(), y_.data());
-    system.Residuals(x_full.data(), f_.data());
+    Evaluate(x_full_, y_, raw_, f_);
   }
 
   const std::vector<double>& residual() const { return f_; }
@@ -55,6 +56,7 @@ class NewtonState {
   std::optional<SolveStatus> ComputeStep(std::vector<double>& step) {
     workspace_.has_factorization = false;
     system_.Jacobian(x_full_.data(), jacobian_.data());
+    FischerBurmeisterJacobian(system_, y_.data(), raw_.data(), jacobian_.data());
     if (!AllFinite(jacobian_)) return SolveStatus::kEvaluationError;
     ++factorizations_;
     if (!workspace_.lu().Factorize(jacobian_.data())) return SolveStatus::kSingularJacobian;
@@ -76,21 +78,34 @@ class NewtonState {
     x_trial_ = x_full_;
     for (int k = 0; k < n_; ++k) y_trial_[k] = y_[k] + alpha * step[k];
     system_.Scatter(y_trial_.data(), x_trial_.data());
-    system_.Residuals(x_trial_.data(), f_trial_.data());
+    Evaluate(x_trial_, y_trial_, raw_trial_, f_trial_);
     return f_trial_;
   }
 
   void AcceptTrial() {
     y_.swap(y_trial_);
     f_.swap(f_trial_);
+    raw_.swap(raw_trial_);
     x_full_.swap(x_trial_);
   }
+
+ private:
+  // Residuals at x (raw), and the system Newton solves: complementarity rows as φ.
+  void Evaluate(const std::vector<double>& x, const std::vector<double>& y, std::vector<double>& raw,
+                std::vector<double>& f) {
+    raw.resize(n_);
+    system_.Residuals(x.data(), raw.data());
+    f = raw;
+    ApplyFischerBurmeister(system_, y.data(), f.data());
+  }
+
+ public:
 
  private:
   const model::EquationSystem& system_;
   std::vector<double>& x_full_;
   int n_;
-  std::vector<double> y_, f_, y_trial_, f_trial_, x_trial_, jacobian_;
+  std::vector<double> y_, f_, raw_, y_trial_, f_trial_, raw_trial_, x_trial_, jacobian_;
   NewtonWorkspace& workspace_;
   int factorizations_ = 0;
 };

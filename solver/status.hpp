@@ -36,6 +36,7 @@ struct SolveSummary {
   int factorizations = 0;          // numeric LU factorisations (Newton path)
   double max_residual = 0.0;       // scaled, over the active equations
   double walras_residual = 0.0;    // scaled residual of the dropped equation
+  double complementarity_residual = 0.0;  // max |min(v, F)| over complementarity pairs
   double seconds = 0.0;
   int homotopy_steps = 0;          // 0: solved directly
   std::vector<ResidualEntry> worst;  // largest residuals, by name

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Regenerates the seed corpus in tests/fuzz/corpus/ from data/stdcge, data/illustrative and
+runs/ (plus a few hand-written near-valid inputs). Run from anywhere; writes only under
+tests/fuzz/corpus/<target>/seed_*. Regression inputs (regress_*) are left alone."""
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+OUT = ROOT / "tests/fuzz/corpus"
+STD = ROOT / "data/stdcge"
+ILL = ROOT / "data/illustrative"
+ORDER = ["regions.csv", "accounts.csv", "factors.csv", "sam.csv", "elasticities.csv", "trade.csv"]
+
+
+def read(path):
+    return path.read_bytes()
+
+
+def put(target, name, data):
+    d = OUT / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"seed_{name}").write_bytes(data)
+
+
+def clean():
+    for p in OUT.glob("*/seed_*"):
+        p.unlink()
+
+
+# fuzz_csv: first byte % 7 picks the required columns, (byte // 7) % 2 allows infinities.
+REQUIRED = {"none": 0, "regions": 1, "accounts": 2, "factors": 3, "sam": 4, "trade": 5,
+            "elasticities": 6}
+
+
+def selector(kind, allow_inf=False):
+    for c in range(ord("A"), ord("z") + 1):
+        if c % 7 == REQUIRED[kind] and (c // 7) % 2 == int(allow_inf):
+            return bytes([c])
+    raise AssertionError
+
+
+def csv_seeds():
+    for f in ORDER[:5]:
+        kind = f[:-4]
+        put("fuzz_csv", f"stdcge_{kind}", selector(kind) + read(STD / f))
+    put("fuzz_csv", "illustrative_trade", selector("trade") + read(ILL / "trade.csv"))
+    put("fuzz_csv", "illustrative_elasticities_inf",
+        selector("elasticities", True) + read(ILL / "elasticities.csv"))
+    put("fuzz_csv", "quoting", selector("none") +
+        b'\xef\xbb\xbfa,"b ""quoted""",c\r\n# comment\r\n1,"2,5",  3e-2 \r\n\r\n-0.5,+1E+3,.5\n')
+    put("fuzz_csv", "numbers", selector("none", True) +
+        b"x,y,z\n1e308,1e-320,inf\nInfinity,nan,0x1p3\n1e999,--1,1.2.3\n")
+    put("fuzz_csv", "unterminated", selector("regions") + b'region\n"KOR\n')
+
+
+def database(files, extra=None):
+    parts = []
+    for f in ORDER:
+        if f in files:
+            parts.append(files[f])
+        elif f != "trade.csv":
+            parts.append(b"")
+    return b"%%\n".join(p if p.endswith(b"\n") or not p else p + b"\n" for p in parts)
+
+
+def load(directory):
+    return {f: read(directory / f) for f in ORDER if (directory / f).exists()}
+
+
+def database_seeds():
+    std, ill = load(STD), load(ILL)
+    put("fuzz_database", "stdcge", database(std))
+    put("fuzz_database", "illustrative", database(ill))
+    # Near-valid: an unbalanced SAM, a missing elasticity, trade in a one-region database,
+    # a bad mobility, a sign error.
+    bad = dict(std)
+    bad["sam.csv"] = std["sam.csv"].replace(b",15\n", b",16\n", 1)
+    put("fuzz_database", "stdcge_unbalanced", database(bad))
+    bad = dict(std)
+    bad["elasticities.csv"] = b"\n".join(std["elasticities.csv"].split(b"\n")[:-2]) + b"\n"
+    put("fuzz_database", "stdcge_missing_elasticity", database(bad))
+    bad = dict(std)
+    bad["trade.csv"] = b"commodity,exporter,importer,value,tariff_rate,export_tax_rate\n"
+    put("fuzz_database", "stdcge_with_trade", database(bad))
+    bad = dict(std)
+    bad["factors.csv"] = std["factors.csv"].replace(b"mobile", b"specific", 1)
+    put("fuzz_database", "stdcge_specific", database(bad))
+    # A tiny closed two-sector economy, small enough for the fuzzer to mutate meaningfully.
+    tiny = {
+        "regions.csv": b"region\nR\n",
+        "accounts.csv": b"account,kind,label\na_A,activity,A\nc_A,commodity,A\nL,factor,L\nH,household,H\n",
+        "factors.csv": b"factor,mobility\nL,mobile\n",
+        "sam.csv": b"region,row,column,value\nR,c_A,a_A,0\nR,L,a_A,10\nR,a_A,c_A,10\n"
+                   b"R,H,L,10\nR,c_A,H,10\n",
+        "elasticities.csv": b"region,sector,parameter,value,source\n*,*,sigma_va,1,x\n"
+                            b"*,*,sigma_d,2,x\n*,*,omega,inf,x\n",
+    }
+    put("fuzz_database", "tiny_closed", database(tiny))
+
+
+def toml_seeds():
+    for p in sorted((ROOT / "runs/illustrative").glob("*.toml")):
+        put("fuzz_scenario", p.stem, read(p))
+    put("fuzz_scenario", "closure_full", b'''name = "closure"
+description = """multi
+line"""
+[closure]
+numeraire = "PF(R1,F1)"
+numeraire_value = 1.5
+walras = "MKT_Q(R1,S1)"
+fix = ["QF(*,F1)", 'XV(R2,*)']
+unfix = ["ER"]
+
+[[shock]]
+target = "tm"
+index = ["*", "*", "R1"]
+set = 0.0
+note = "zero"
+
+[[shock]]
+target = "fsav"
+index = ["R1"]
+add = -1e-3
+''')
+    put("fuzz_scenario", "bad_two_modes", b'name = "x"\n[[shock]]\ntarget = "tfp"\nscale = 1\nadd = 2\n')
+    put("fuzz_scenario", "inline_tables", b'name = "x"\nshock = [{target = "tfp", index = ["*", "*"], scale = 0x10}]\n'
+        b'closure = {fix = [], numeraire_value = inf}\n')
+    put("fuzz_study", "default", read(ROOT / "runs/default.toml"))
+    put("fuzz_study", "minimal", b'name = "s"\ndata = "../data"\nscenarios = ["a.toml"]\n')
+    put("fuzz_study", "solver", b'name = "s"\ndata = "/abs/data"\noutput = "out.h5"\n'
+        b'scenarios = ["a.toml", "b/c.toml"]\n[solver]\nmethod = "newton"\ntolerance = 1e-12\n'
+        b'# dates and other types\nx = 1979-05-27T07:32:00Z\n')
+    put("fuzz_study", "bad_types", b'name = 1\ndata = ["x"]\nscenarios = "a.toml"\n[solver]\ntolerance = "small"\n')
+
+
+if __name__ == "__main__":
+    clean()
+    csv_seeds()
+    database_seeds()
+    toml_seeds()

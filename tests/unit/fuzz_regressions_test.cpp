@@ -1,0 +1,72 @@
+// Inputs found by the libFuzzer targets (tests/fuzz, scripts/fuzz, docs/reliability.md) that
+// crashed a target or raised a sanitizer report, each kept as a seed in
+// tests/fuzz/corpus/<target>/regress_* and as a test here. A test marked "FAILS" asserts the
+// behaviour the code lacks when it is added; the others pin behaviour that is right today.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "io/scenario_file.hpp"
+#include "support/test_support.hpp"
+
+namespace peninsula {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ScenarioErrorOf(const fs::path& dir, const std::string& text, bool study = false) {
+  fs::path path = dir / (study ? "study.toml" : "scenario.toml");
+  std::ofstream(path, std::ios::binary) << text;
+  try {
+    if (study) {
+      io::ReadStudy(path);
+    } else {
+      io::ReadScenario(path);
+    }
+  } catch (const model::ScenarioError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// Found by fuzz_scenario, 2026-11-22 (regress_toml_parse_key_assert*). A table header followed
+// by '=' violates a precondition toml++ 3.3.0 asserts in parse_key() (upstream
+// marzer/tomlplusplus#301); the code after the assertion reports a clean parse error, and
+// Debian's libtomlplusplus is built without the assertion. Passes: the file is refused.
+TEST(FuzzRegressions, TableHeaderWithoutKeyIsAParseError) {
+  testing::TempDir dir;
+  std::string message = ScenarioErrorOf(dir.path(), "[ = 1\n");
+  EXPECT_NE(message.find("scenario.toml:1:"), std::string::npos) << message;
+  EXPECT_NE(message.find("expected bare key"), std::string::npos) << message;
+}
+
+// Found by fuzz_scenario and fuzz_study, 2026-11-22 (regress_toml_unreachable). toml++ 3.3.0
+// classifies some non-ASCII code points met where whitespace may stand (U+00A1..U+0499,
+// U+2C5E..U+3057 but U+3000, U+FB26..U+FEFE) by reaching __builtin_unreachable() in
+// is_non_ascii_horizontal_whitespace(): undefined behaviour inside the shared library
+// (marzer/tomlplusplus#190, #295; fixed upstream by #305, not in Debian's 3.3.0). With the
+// library as Debian builds it the files are refused cleanly, which these tests pin; the fuzz
+// targets skip such inputs (tests/fuzz/fuzz_support.hpp) until toml++ is fixed.
+TEST(FuzzRegressions, StrayNonAsciiCharacterIsAParseError) {
+  testing::TempDir dir;
+  for (const char* ch : {"\xC2\xA7", "\xCC\xAA", "\xE3\x80\x81", "\xEF\xAF\xBF"}) {
+    std::string message = ScenarioErrorOf(dir.path(), std::string("name = \"x\"") + ch + "\n");
+    EXPECT_NE(message.find("scenario.toml:1:"), std::string::npos) << message;
+  }
+  // The study file the fuzzer wrote.
+  EXPECT_NE(ScenarioErrorOf(dir.path(), "\xEF\xAF\xBFme\"4\x0E+", /*study=*/true), "no error");
+}
+
+// The same toml++ path in valid TOML (upstream #190): after a line-ending backslash in a
+// multi-line string, '§' is not whitespace and stays in the string.
+TEST(FuzzRegressions, NonAsciiAfterLineEndingBackslashIsKept) {
+  testing::TempDir dir;
+  fs::path path = dir.path() / "scenario.toml";
+  std::ofstream(path, std::ios::binary) << "name = \"x\"\ndescription = \"\"\"\\\n\xC2\xA7\"\"\"\n";
+  EXPECT_EQ(io::ReadScenario(path).description, "\xC2\xA7");
+}
+
+}  // namespace
+}  // namespace peninsula
