@@ -22,13 +22,6 @@ VariableBlock::VariableBlock(std::string name, std::vector<const Set*> dims, Var
   lookup_.assign(total, -1);
 }
 
-int VariableBlock::Flat(int a, int b, int c) const {
-  if (a < 0 || b < 0 || c < 0 || a >= extents_[0] || b >= extents_[1] || c >= extents_[2]) {
-    return -1;
-  }
-  return (a * extents_[1] + b) * extents_[2] + c;
-}
-
 int VariableBlock::Add(const Tuple& t) {
   int flat = Flat(t[0], t[1], t[2]);
   if (flat < 0) throw std::logic_error("tuple out of range in variable block " + name_);
@@ -38,14 +31,8 @@ int VariableBlock::Add(const Tuple& t) {
   return lookup_[flat];
 }
 
-int VariableBlock::Find(int a, int b, int c) const {
-  int flat = Flat(a, b, c);
-  return flat < 0 ? -1 : lookup_[flat];
-}
-
-int VariableBlock::Global(int a, int b, int c) const {
-  int local = Find(a, b, c);
-  if (local < 0) {
+void VariableBlock::ThrowOutsideDomain(int a, int b, int c) const {
+  {
     std::string where = name_ + "(";
     Tuple t{a, b, c};
     for (std::size_t d = 0; d < dims_.size(); ++d) {
@@ -54,7 +41,6 @@ int VariableBlock::Global(int a, int b, int c) const {
     }
     throw std::logic_error("equation refers to " + where + ") which is outside its domain");
   }
-  return offset_ + local;
 }
 
 std::string VariableBlock::Label(int local) const {

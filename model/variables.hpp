@@ -27,11 +27,19 @@ class VariableBlock {
 
   // Adds a tuple to the domain and returns its local position.
   int Add(const Tuple& tuple);
-  // Local position of a tuple, or -1 when the tuple is outside the domain.
-  int Find(int a, int b = 0, int c = 0) const;
+  // Local position of a tuple, or -1 when the tuple is outside the domain. Inline: every
+  // variable access of every equation evaluation goes through here.
+  int Find(int a, int b = 0, int c = 0) const {
+    int flat = Flat(a, b, c);
+    return flat < 0 ? -1 : lookup_[flat];
+  }
   bool Has(int a, int b = 0, int c = 0) const { return Find(a, b, c) >= 0; }
   // Global position; throws std::logic_error naming the block and tuple if absent.
-  int Global(int a, int b = 0, int c = 0) const;
+  int Global(int a, int b = 0, int c = 0) const {
+    int local = Find(a, b, c);
+    if (local < 0) [[unlikely]] ThrowOutsideDomain(a, b, c);
+    return offset_ + local;
+  }
 
   const std::string& name() const { return name_; }
   const std::vector<const Set*>& dims() const { return dims_; }
@@ -45,7 +53,13 @@ class VariableBlock {
 
  private:
   friend class VariableRegistry;
-  int Flat(int a, int b, int c) const;
+  int Flat(int a, int b, int c) const {
+    if (a < 0 || b < 0 || c < 0 || a >= extents_[0] || b >= extents_[1] || c >= extents_[2]) {
+      return -1;
+    }
+    return (a * extents_[1] + b) * extents_[2] + c;
+  }
+  [[noreturn]] void ThrowOutsideDomain(int a, int b, int c) const;
 
   std::string name_;
   std::vector<const Set*> dims_;
