@@ -132,7 +132,7 @@ class UmfpackLu final : public SparseLu {
 // where BLAS beats the sparse kernels of KLU.
 class MumpsLu final : public SparseLu {
  public:
-  MumpsLu(int n, const std::vector<int>& row_start, const std::vector<int>& col_index) : n_(n) {
+  MumpsLu(int n, const std::vector<int>& row_start, const std::vector<int>& col_index) {
     id_.job = kInit;
     id_.par = 1;
     id_.sym = 0;
@@ -180,7 +180,6 @@ class MumpsLu final : public SparseLu {
   static constexpr int kUseCommWorld = -987654;
   int& Icntl(int k) { return id_.icntl[k - 1]; }
 
-  int n_;
   DMUMPS_STRUC_C id_{};
   std::vector<int> irn_, jcn_;
   std::vector<double> values_;

@@ -15,7 +15,8 @@
 
 namespace peninsula::fuzz {
 
-// Created on first use under $TMPDIR (or /tmp), removed at a normal exit.
+// Created on first use under $TMPDIR (or /tmp); removed at exit() (not when libFuzzer ends a
+// run with _Exit, so scripts/fuzz points TMPDIR into build-fuzz/).
 inline const std::filesystem::path& ScratchDir() {
   static const std::filesystem::path dir = [] {
     const char* tmp = std::getenv("TMPDIR");

@@ -95,6 +95,30 @@ def database_seeds():
                             b"*,*,sigma_d,2,x\n*,*,omega,inf,x\n",
     }
     put("fuzz_database", "tiny_closed", database(tiny))
+    # A tiny small open economy (exports = imports = X), and with exports above output (a
+    # balanced SAM that Calibrate refuses).
+    def tiny_open(x):
+        return dict(tiny, **{
+            "accounts.csv": tiny["accounts.csv"] + b"ROW,rest_of_world,\n",
+            "sam.csv": tiny["sam.csv"] + b"R,c_A,ROW,%d\nR,ROW,c_A,%d\n" % (x, x),
+        })
+    put("fuzz_database", "tiny_open", database(tiny_open(5)))
+    put("fuzz_database", "tiny_open_exports_above_output", database(tiny_open(15)))
+    # Two tiny regions trading with each other, with a tariff in R2.
+    two = {
+        "regions.csv": b"region\nR1\nR2\n",
+        "accounts.csv": tiny["accounts.csv"] + b"G,government,\nTM,tax_import,\nROW,rest_of_world,\n",
+        "factors.csv": tiny["factors.csv"],
+        "sam.csv": b"region,row,column,value\n"
+                   b"R1,L,a_A,10\nR1,a_A,c_A,10\nR1,H,L,10\nR1,c_A,H,10\nR1,c_A,ROW,5\nR1,ROW,c_A,5\n"
+                   b"R2,L,a_A,10\nR2,a_A,c_A,10\nR2,H,L,10\nR2,c_A,H,10\nR2,c_A,ROW,5\nR2,ROW,c_A,5\n"
+                   b"R2,TM,c_A,0.5\nR2,G,TM,0.5\nR2,c_A,G,0.5\n",
+        "elasticities.csv": b"region,sector,parameter,value,source\n*,*,sigma_va,1,x\n"
+                            b"*,*,sigma_d,2,x\n*,*,sigma_m,4,x\nR2,A,omega,2,x\nR1,*,omega,inf,x\n",
+        "trade.csv": b"commodity,exporter,importer,value,tariff_rate,export_tax_rate\n"
+                     b"A,R1,R2,5,0.1,0\nA,R2,R1,5,0,0\n",
+    }
+    put("fuzz_database", "tiny_two_regions", database(two))
 
 
 def toml_seeds():
