@@ -39,19 +39,22 @@ po::variables_map Parse(const std::vector<std::string>& args, const po::options_
 }
 
 void PrintBenchmark(const BenchmarkCheck& check) {
-  std::printf("benchmark replication: %d equations, %d free variables\n", check.equations, check.variables);
-  for (const auto& [block, r] : check.max_by_block) std::printf("  %-26s max residual %.3e\n", block.c_str(), r);
+  std::printf("benchmark replication: %d equations, %d free variables\n", check.equations,
+              check.variables);
+  for (const auto& [block, r] : check.max_by_block)
+    std::printf("  %-26s max residual %.3e\n", block.c_str(), r);
   std::printf("  largest: %.3e at %s (tolerance %.0e)\n", check.max_residual,
               check.worst_equation.c_str(), kReplicationTolerance);
 }
 
 void PrintSummary(const io::ScenarioOutcome& o) {
   const auto& s = o.summary;
-  std::printf("scenario %-24s %-10s solver=%s iterations=%d max_residual=%.2e walras=%.2e "
-              "complementarity=%.2e time=%.3fs%s\n",
-              o.name.c_str(), solver::StatusName(s.status).c_str(), s.solver.c_str(), s.iterations,
-              s.max_residual, s.walras_residual, s.complementarity_residual, s.seconds,
-              s.homotopy_steps ? (" homotopy_steps=" + std::to_string(s.homotopy_steps)).c_str() : "");
+  std::printf(
+      "scenario %-24s %-10s solver=%s iterations=%d max_residual=%.2e walras=%.2e "
+      "complementarity=%.2e time=%.3fs%s\n",
+      o.name.c_str(), solver::StatusName(s.status).c_str(), s.solver.c_str(), s.iterations,
+      s.max_residual, s.walras_residual, s.complementarity_residual, s.seconds,
+      s.homotopy_steps ? (" homotopy_steps=" + std::to_string(s.homotopy_steps)).c_str() : "");
   if (!s.converged()) {
     std::printf("  NOT CONVERGED (%s). Worst equations:\n", s.message.c_str());
     for (const auto& w : s.worst) std::printf("    %-40s %.3e\n", w.equation.c_str(), w.residual);
@@ -64,11 +67,12 @@ int DerivativeCheck(model::Model& model) {
   model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras},
                                model.benchmark());
   auto report = model::CheckDerivatives(system, model.benchmark());
-  std::printf("derivative check: %d Jacobian entries, worst relative error %.2e at d %s / d %s "
-              "(AD %.6g, finite difference %.6g); %d entries missing from the pattern\n",
-              report.entries_checked, report.worst.error, report.worst.equation.c_str(),
-              report.worst.variable.c_str(), report.worst.ad, report.worst.finite_difference,
-              report.missing_entries);
+  std::printf(
+      "derivative check: %d Jacobian entries, worst relative error %.2e at d %s / d %s "
+      "(AD %.6g, finite difference %.6g); %d entries missing from the pattern\n",
+      report.entries_checked, report.worst.error, report.worst.equation.c_str(),
+      report.worst.variable.c_str(), report.worst.ad, report.worst.finite_difference,
+      report.missing_entries);
   bool ok = report.worst.error <= kDerivativeTolerance && report.missing_entries == 0;
   return ok ? kExitOk : kExitDerivatives;
 }
@@ -95,9 +99,10 @@ void CheckOutputPath(const std::filesystem::path& out, bool overwrite) {
 
 // Loads data, solves every scenario, writes the results; the exit code of the first
 // failed scenario, if any.
-int SolveAndWrite(const std::filesystem::path& data, const std::vector<std::filesystem::path>& files,
-                  const std::filesystem::path& out, bool overwrite, const solver::SolveOptions& options,
-                  io::Provenance provenance, bool check_derivatives) {
+int SolveAndWrite(const std::filesystem::path& data,
+                  const std::vector<std::filesystem::path>& files, const std::filesystem::path& out,
+                  bool overwrite, const solver::SolveOptions& options, io::Provenance provenance,
+                  bool check_derivatives) {
   // Everything that can fail before solving fails before solving: the output path, the data,
   // every scenario. No solve is thrown away for an error found afterwards.
   CheckOutputPath(out, overwrite);
@@ -108,8 +113,9 @@ int SolveAndWrite(const std::filesystem::path& data, const std::vector<std::file
   for (const auto& f : files) {
     scenarios.push_back(io::ReadScenario(f));
     if (!names.insert(scenarios.back().name).second) {
-      throw model::ScenarioError(f.string() + ": scenario name '" + scenarios.back().name +
-                                 "' is used by another scenario of this run (names must be unique)");
+      throw model::ScenarioError(
+          f.string() + ": scenario name '" + scenarios.back().name +
+          "' is used by another scenario of this run (names must be unique)");
     }
   }
   for (const auto& s : scenarios) ValidateScenario(model, s);
@@ -160,7 +166,8 @@ int Guarded(F&& body) {
 
 int CalibrateCommand(const std::vector<std::string>& args) {
   po::options_description desc("peninsula calibrate");
-  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(), "data directory")(
+  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(),
+                                            "data directory")(
       "check-derivatives", "compare the AD Jacobian with finite differences at the benchmark");
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = Parse(args, desc);
@@ -176,15 +183,16 @@ int CalibrateCommand(const std::vector<std::string>& args) {
 
 int SolveCommand(const std::vector<std::string>& args, const std::string& command_line) {
   po::options_description desc("peninsula solve");
-  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(), "data directory")(
+  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(),
+                                            "data directory")(
       "scenario", po::value<std::vector<std::string>>()->required(), "scenario file (repeatable)")(
       "out", po::value<std::string>()->required(), "results file (HDF5)")(
       "overwrite", "replace an existing results file")(
       "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
       "tolerance", po::value<double>()->default_value(1e-10), "max scaled residual")(
       "linear-solver", po::value<std::string>()->default_value("auto"),
-      "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")(
-      "check-derivatives", "check the AD Jacobian first");
+      "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")("check-derivatives",
+                                                                "check the AD Jacobian first");
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = Parse(args, desc);
   return Guarded([&] {
@@ -202,7 +210,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
 
 int RunCommand(const std::vector<std::string>& args, const std::string& command_line) {
   po::options_description desc("peninsula run");
-  desc.add_options()("help,h", "this help")("study", po::value<std::string>()->required(), "study file (TOML)")(
+  desc.add_options()("help,h", "this help")("study", po::value<std::string>()->required(),
+                                            "study file (TOML)")(
       "out", po::value<std::string>(), "results file (default: the study's output)")(
       "overwrite", "replace an existing results file");
   po::positional_options_description positional;
@@ -214,7 +223,8 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
     io::Provenance provenance;
     provenance.command_line = command_line;
     provenance.study_text = study.source_text;
-    std::filesystem::path out = vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : study.output;
+    std::filesystem::path out =
+        vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : study.output;
     if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
     std::printf("study %s: %zu scenarios on %s\n", study.name.c_str(), study.scenarios.size(),
                 study.data.string().c_str());
@@ -230,8 +240,10 @@ namespace peninsula::app {
 int SyntheticCommand(const std::vector<std::string>& args) {
   po::options_description desc("peninsula synthetic");
   calibration::SyntheticSpec spec;
-  desc.add_options()("help,h", "this help")("out", po::value<std::string>()->required(), "directory to write")(
-      "regions", po::value<int>(&spec.regions)->default_value(3), "number of regions (1: small open economy)")(
+  desc.add_options()("help,h", "this help")("out", po::value<std::string>()->required(),
+                                            "directory to write")(
+      "regions", po::value<int>(&spec.regions)->default_value(3),
+      "number of regions (1: small open economy)")(
       "sectors", po::value<int>(&spec.sectors)->default_value(4), "number of sectors")(
       "factors", po::value<int>(&spec.factors)->default_value(3), "number of factors")(
       "households", po::value<int>(&spec.households)->default_value(1), "households per region")(

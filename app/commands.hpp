@@ -10,10 +10,10 @@ namespace peninsula::app {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 1;
-inline constexpr int kExitData = 2;          // bad input data or scenario
-inline constexpr int kExitOutput = 3;        // results file could not be written
-inline constexpr int kExitReplication = 4;   // benchmark not replicated
-inline constexpr int kExitDerivatives = 5;   // AD and finite differences disagree
+inline constexpr int kExitData = 2;         // bad input data or scenario
+inline constexpr int kExitOutput = 3;       // results file could not be written
+inline constexpr int kExitReplication = 4;  // benchmark not replicated
+inline constexpr int kExitDerivatives = 5;  // AD and finite differences disagree
 
 int CalibrateCommand(const std::vector<std::string>& args);
 int SolveCommand(const std::vector<std::string>& args, const std::string& command_line);

@@ -13,16 +13,18 @@ namespace po = boost::program_options;
 namespace {
 
 void PrintUsage() {
-  std::cout << "peninsula " << peninsula::io::VersionString()
-            << " — CGE model of inter-Korean economic integration\n\n"
-               "Usage:\n"
-               "  peninsula calibrate --data DIR [--check-derivatives]\n"
-               "  peninsula solve --data DIR --scenario FILE [--scenario FILE ...] --out FILE\n"
-               "                  [--overwrite] [--solver auto|newton|ipopt] [--check-derivatives]\n"
-               "  peninsula run STUDY.toml [--out FILE] [--overwrite]\n"
-               "  peninsula synthetic --out DIR [--regions R --sectors I --factors F --households H --seed S]\n"
-               "  peninsula --version | --help\n\n"
-               "Run 'peninsula COMMAND --help' for a command's options. Exit codes: docs/cli.md.\n";
+  std::cout
+      << "peninsula " << peninsula::io::VersionString()
+      << " — CGE model of inter-Korean economic integration\n\n"
+         "Usage:\n"
+         "  peninsula calibrate --data DIR [--check-derivatives]\n"
+         "  peninsula solve --data DIR --scenario FILE [--scenario FILE ...] --out FILE\n"
+         "                  [--overwrite] [--solver auto|newton|ipopt] [--check-derivatives]\n"
+         "  peninsula run STUDY.toml [--out FILE] [--overwrite]\n"
+         "  peninsula synthetic --out DIR [--regions R --sectors I --factors F --households H "
+         "--seed S]\n"
+         "  peninsula --version | --help\n\n"
+         "Run 'peninsula COMMAND --help' for a command's options. Exit codes: docs/cli.md.\n";
 }
 
 }  // namespace
@@ -35,8 +37,8 @@ int main(int argc, char** argv) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] == "--version") {
-    std::cout << "peninsula " << peninsula::io::VersionString() << " (" << peninsula::io::GitCommit()
-              << ")\n";
+    std::cout << "peninsula " << peninsula::io::VersionString() << " ("
+              << peninsula::io::GitCommit() << ")\n";
     return kExitOk;
   }
   std::string command_line;

@@ -20,7 +20,8 @@ BenchmarkCheck CheckBenchmark(model::Model& model) {
   model.data().p = model.data().p0;
   model::ClosurePlan closure = model::ResolveClosure(model, {}, "default closure");
   const auto& x = model.benchmark();
-  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras}, x);
+  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras},
+                               x);
   BenchmarkCheck check;
   check.equations = system.rows();
   check.variables = system.cols();
@@ -44,10 +45,11 @@ void ValidateScenario(model::Model& model, const model::Scenario& scenario) {
   model.data().p = model.data().p0;
   model::ClosurePlan closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
   const std::vector<double>& x = model.benchmark();
-  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras}, x);
+  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras},
+                               x);
   if (!system.square()) {
-    throw model::ScenarioError(scenario.origin + ": the closure does not give a square system: " +
-                               system.CountReport());
+    throw model::ScenarioError(
+        scenario.origin + ": the closure does not give a square system: " + system.CountReport());
   }
   model::ShockPlan plan(model, scenario, x, closure.fixed);
   model.data().p = model.data().p0;
@@ -58,10 +60,11 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
   model.data().p = model.data().p0;
   model::ClosurePlan closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
   std::vector<double> x = model.benchmark();
-  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras}, x);
+  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras},
+                               x);
   if (!system.square()) {
-    throw model::ScenarioError(scenario.origin + ": the closure does not give a square system: " +
-                               system.CountReport());
+    throw model::ScenarioError(
+        scenario.origin + ": the closure does not give a square system: " + system.CountReport());
   }
   model::ShockPlan plan(model, scenario, x, closure.fixed);
   int numeraire = closure.numeraire;

@@ -25,7 +25,7 @@ struct LoadedData {
 LoadedData LoadData(const std::filesystem::path& directory);
 
 struct BenchmarkCheck {
-  double max_residual = 0.0;       // over every equation, the Walras row included
+  double max_residual = 0.0;  // over every equation, the Walras row included
   std::map<std::string, double> max_by_block;
   std::string worst_equation;
   int equations = 0;

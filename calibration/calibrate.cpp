@@ -55,8 +55,9 @@ void SizeTables(const Database& db, ModelData& d) {
   p.sigma_d = Table(R, I, 1, NAN);
   p.sigma_m = Table(R, I, 1, NAN);
   p.omega = Table(R, I, 1, NAN);
-  for (Table* t : {&d.ava, &d.aint, &d.dcoef, &d.ecoef, &d.dshare, &d.dq, &d.mq, &d.dval, &d.mu,
-                   &d.lambda, &d.cpiw, &d.tm0, &d.tx0, &d.x0, &d.va0, &d.d0, &d.e0, &d.q0, &d.mc0, &d.g0, &d.xv0}) {
+  for (Table* t : {&d.ava,  &d.aint, &d.dcoef,  &d.ecoef, &d.dshare, &d.dq,  &d.mq,
+                   &d.dval, &d.mu,   &d.lambda, &d.cpiw,  &d.tm0,    &d.tx0, &d.x0,
+                   &d.va0,  &d.d0,   &d.e0,     &d.q0,    &d.mc0,    &d.g0,  &d.xv0}) {
     *t = Table(R, I);
   }
   d.io = Table(R, I, I);
@@ -98,7 +99,8 @@ void CalibrateProduction(const Database& db, int r, const SectorAccounts& sa, Mo
     double cost = intermediates + value_added;
     double tax = KindSum(db, r, AccountKind::kTaxProduction, a);
     if (cost <= kZeroTolerance) {
-      if (std::abs(tax) > kZeroTolerance) Fail(db, r, "activity of " + db.sectors[j] + " pays production tax but has no inputs");
+      if (std::abs(tax) > kZeroTolerance)
+        Fail(db, r, "activity of " + db.sectors[j] + " pays production tax but has no inputs");
       continue;
     }
     d.x0(r, j) = cost;
@@ -124,7 +126,8 @@ void CalibrateAbsorption(const Database& db, int r, const SectorAccounts& sa, Mo
     double exports = Cell(db, r, c, world), imports = Cell(db, r, world, c);
     double uses = db.sam[r].row(c).sum() - exports;
     double basic = uses - sales_tax;
-    if (uses > kZeroTolerance && basic <= 0) Fail(db, r, "sales tax on " + name + " is not below its domestic use");
+    if (uses > kZeroTolerance && basic <= 0)
+      Fail(db, r, "sales tax on " + name + " is not below its domestic use");
     d.p.tc(r, i) = basic > kZeroTolerance ? sales_tax / basic : 0.0;
     d.q0(r, i) = basic > kZeroTolerance ? basic : 0.0;
     double output_value = (1 + d.p.tp(r, i)) * d.x0(r, i);
@@ -132,8 +135,9 @@ void CalibrateAbsorption(const Database& db, int r, const SectorAccounts& sa, Mo
     double d0 = output_value - e0;
     if (e0 < -kZeroTolerance) Fail(db, r, "export tax on " + name + " exceeds its exports");
     if (d0 < -1e-7 * std::max(1.0, output_value)) {
-      Fail(db, r, "exports of " + name + " (" + std::to_string(e0) + ") exceed its output (" +
-                      std::to_string(output_value) + ")");
+      Fail(db, r,
+           "exports of " + name + " (" + std::to_string(e0) + ") exceed its output (" +
+               std::to_string(output_value) + ")");
     }
     d.e0(r, i) = e0 > kZeroTolerance ? e0 : 0.0;
     d.d0(r, i) = d0 > kZeroTolerance ? d0 : 0.0;
@@ -189,7 +193,8 @@ void CalibrateBilateral(const Database& db, ModelData& d) {
 void DemandShares(const Database& db, int r, const SectorAccounts& sa, int agent, ModelData& d,
                   const std::function<void(int, double, double)>& store) {
   double total = 0;
-  for (int i = 0; i < static_cast<int>(db.sectors.size()); ++i) total += db.sam[r](sa.com[i], agent);
+  for (int i = 0; i < static_cast<int>(db.sectors.size()); ++i)
+    total += db.sam[r](sa.com[i], agent);
   for (int i = 0; i < static_cast<int>(db.sectors.size()); ++i) {
     double value = db.sam[r](sa.com[i], agent);
     if (value == 0) continue;
@@ -213,8 +218,10 @@ void CalibrateIncomes(const Database& db, int r, const SectorAccounts& sa, Model
     double to_households = 0;
     for (int a : db.AccountsOfKind(AccountKind::kHousehold)) to_households += db.sam[r](a, fa);
     if (to_households > kZeroTolerance && domestic <= kZeroTolerance) {
-      Fail(db, r, "factor " + db.factors[f] + " pays households although nothing is left of its "
-                  "income after factor tax and payments abroad");
+      Fail(db, r,
+           "factor " + db.factors[f] +
+               " pays households although nothing is left of its "
+               "income after factor tax and payments abroad");
     }
     for (int h = 0; h < H; ++h) {
       double paid = db.sam[r](db.AccountFor(AccountKind::kHousehold, db.households[h]), fa);
@@ -223,7 +230,8 @@ void CalibrateIncomes(const Database& db, int r, const SectorAccounts& sa, Model
   }
   double revenue = 0;
   for (const auto& a : db.accounts) {
-    if (KindName(a.kind).rfind("tax_", 0) == 0) revenue += Cell(db, r, gov, db.AccountIndex(a.name));
+    if (KindName(a.kind).rfind("tax_", 0) == 0)
+      revenue += Cell(db, r, gov, db.AccountIndex(a.name));
   }
   d.trev0(r) = revenue;
   for (int h = 0; h < H; ++h) {
@@ -236,7 +244,8 @@ void CalibrateIncomes(const Database& db, int r, const SectorAccounts& sa, Model
     d.hhin(r, h) = Cell(db, r, ha, world);
     d.hhout(r, h) = Cell(db, r, world, ha);
     double from_gov = Cell(db, r, ha, gov);
-    if (from_gov != 0 && revenue == 0) Fail(db, r, "government pays transfers but has no tax revenue");
+    if (from_gov != 0 && revenue == 0)
+      Fail(db, r, "government pays transfers but has no tax revenue");
     d.trs(r, h) = revenue != 0 ? from_gov / revenue : 0.0;
     DemandShares(db, r, sa, ha, d, [&](int i, double qty, double share) {
       d.c0(r, h, i) = qty;
@@ -290,8 +299,9 @@ void CalibrateElasticities(const Database& db, ModelData& d) {
           if (e.sector && *e.sector != i) continue;
           auto key = std::make_tuple(e.parameter, r, i);
           if (seen.count(key)) {
-            calibration::Fail(path, e.line, e.parameter + " for (" + db.regions[r] + ", " + db.sectors[i] +
-                                                ") is also given on line " + std::to_string(seen[key]));
+            calibration::Fail(path, e.line,
+                              e.parameter + " for (" + db.regions[r] + ", " + db.sectors[i] +
+                                  ") is also given on line " + std::to_string(seen[key]));
           }
           seen[key] = e.line;
           (*targets[e.parameter])(r, i) = e.value;
@@ -309,8 +319,9 @@ void CalibrateElasticities(const Database& db, ModelData& d) {
     for (int r = 0; r < static_cast<int>(db.regions.size()); ++r) {
       for (int i = 0; i < static_cast<int>(db.sectors.size()); ++i) {
         if (std::isnan((*table)(r, i))) {
-          calibration::Fail(path, 0, "no " + name + " for region " + db.regions[r] + ", sector " + db.sectors[i] +
-                            " (add a row for it, or one with region *)");
+          calibration::Fail(path, 0,
+                            "no " + name + " for region " + db.regions[r] + ", sector " +
+                                db.sectors[i] + " (add a row for it, or one with region *)");
         }
       }
     }

@@ -49,8 +49,7 @@ bool IsBlank(const std::string& line) { return Trim(line).empty(); }
 }  // namespace
 
 void Fail(const std::string& file, int line, const std::string& message) {
-  throw DataError(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " +
-                  message);
+  throw DataError(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + message);
 }
 
 int CsvTable::Column(const std::string& name) const {
@@ -58,7 +57,9 @@ int CsvTable::Column(const std::string& name) const {
   return it == header.end() ? -1 : static_cast<int>(it - header.begin());
 }
 
-void CsvTable::FailAt(int row, const std::string& message) const { Fail(path, lines[row], message); }
+void CsvTable::FailAt(int row, const std::string& message) const {
+  Fail(path, lines[row], message);
+}
 
 CsvTable ReadCsv(const std::filesystem::path& path, const std::vector<std::string>& required) {
   CsvTable table;
@@ -82,20 +83,20 @@ CsvTable ReadCsv(const std::filesystem::path& path, const std::vector<std::strin
       have_header = true;
       for (const auto& name : required) {
         if (table.Column(name) < 0) {
-          Fail(table.path, number, "header lacks column '" + name + "' (expected columns: " +
-                                       [&] {
-                                         std::string s;
-                                         for (const auto& r : required) s += (s.empty() ? "" : ",") + r;
-                                         return s;
-                                       }() + ")");
+          Fail(
+              table.path, number, "header lacks column '" + name + "' (expected columns: " + [&] {
+                std::string s;
+                for (const auto& r : required) s += (s.empty() ? "" : ",") + r;
+                return s;
+              }() + ")");
         }
       }
       continue;
     }
     if (fields.size() != table.header.size()) {
-      Fail(table.path, number, "expected " + std::to_string(table.header.size()) +
-                                   " fields as in the header, found " +
-                                   std::to_string(fields.size()));
+      Fail(table.path, number,
+           "expected " + std::to_string(table.header.size()) + " fields as in the header, found " +
+               std::to_string(fields.size()));
     }
     table.rows.push_back(std::move(fields));
     table.lines.push_back(number);
@@ -113,7 +114,8 @@ double ParseNumber(const CsvTable& table, int row, int column, bool allow_infini
   if (text.empty()) table.FailAt(row, "column '" + name + "' is empty (expected a number)");
   // Plain decimal notation only: strtod alone would also take hexadecimal and "nan".
   if (text.find_first_not_of("0123456789+-.eE") != std::string::npos) {
-    bool non_finite = lower.find("nan") != std::string::npos || lower.find("inf") != std::string::npos;
+    bool non_finite =
+        lower.find("nan") != std::string::npos || lower.find("inf") != std::string::npos;
     table.FailAt(row, "column '" + name + "' holds '" + text +
                           (non_finite ? "' (expected a finite number)" : "' (expected a number)"));
   }

@@ -77,8 +77,8 @@ void ReadAccounts(const std::filesystem::path& dir, Database& db) {
                        *kind == AccountKind::kFactor || *kind == AccountKind::kHousehold;
     if (needs_label) CheckLabel(t, k, c_label);
     if (!needs_label && !label.empty()) {
-      t.FailAt(k, "account '" + name + "' of kind " + KindName(*kind) +
-                      " takes no label (found '" + label + "')");
+      t.FailAt(k, "account '" + name + "' of kind " + KindName(*kind) + " takes no label (found '" +
+                      label + "')");
     }
     if (needs_label && db.AccountFor(*kind, label) >= 0) {
       t.FailAt(k, "a second " + KindName(*kind) + " account for '" + label + "'");
@@ -186,12 +186,15 @@ void ReadSam(const std::filesystem::path& dir, Database& db) {
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
     const std::string& region = t.Cell(k, c_region);
     auto rit = std::find(db.regions.begin(), db.regions.end(), region);
-    if (rit == db.regions.end()) t.FailAt(k, "unknown region '" + region + "' (not in regions.csv)");
+    if (rit == db.regions.end())
+      t.FailAt(k, "unknown region '" + region + "' (not in regions.csv)");
     int r = static_cast<int>(rit - db.regions.begin());
     int row = db.AccountIndex(t.Cell(k, c_row));
     int col = db.AccountIndex(t.Cell(k, c_col));
-    if (row < 0) t.FailAt(k, "unknown row account '" + t.Cell(k, c_row) + "' (not in accounts.csv)");
-    if (col < 0) t.FailAt(k, "unknown column account '" + t.Cell(k, c_col) + "' (not in accounts.csv)");
+    if (row < 0)
+      t.FailAt(k, "unknown row account '" + t.Cell(k, c_row) + "' (not in accounts.csv)");
+    if (col < 0)
+      t.FailAt(k, "unknown column account '" + t.Cell(k, c_col) + "' (not in accounts.csv)");
     double value = ParseNumber(t, k, c_value);
     if (!seen.insert({r, row, col}).second) {
       t.FailAt(k, "cell (" + region + ", " + t.Cell(k, c_row) + ", " + t.Cell(k, c_col) +
@@ -199,14 +202,15 @@ void ReadSam(const std::filesystem::path& dir, Database& db) {
     }
     int rule = CellRule(db.accounts[row].kind, db.accounts[col].kind);
     if (rule == 0 && value != 0.0) {
-      t.FailAt(k, "cell (" + region + ", " + t.Cell(k, c_row) + ", " + t.Cell(k, c_col) + "): a payment from " +
-                      KindName(db.accounts[col].kind) + " to " + KindName(db.accounts[row].kind) +
-                      " is not a flow the model knows");
+      t.FailAt(k, "cell (" + region + ", " + t.Cell(k, c_row) + ", " + t.Cell(k, c_col) +
+                      "): a payment from " + KindName(db.accounts[col].kind) + " to " +
+                      KindName(db.accounts[row].kind) + " is not a flow the model knows");
     }
     if (rule == 1 && value < 0.0) {
       t.FailAt(k, "cell (" + region + ", " + t.Cell(k, c_row) + ", " + t.Cell(k, c_col) +
-                      ") is negative (" + t.Cell(k, c_value) + "; expected >= 0 for a payment from " +
-                      KindName(db.accounts[col].kind) + " to " + KindName(db.accounts[row].kind) + ")");
+                      ") is negative (" + t.Cell(k, c_value) +
+                      "; expected >= 0 for a payment from " + KindName(db.accounts[col].kind) +
+                      " to " + KindName(db.accounts[row].kind) + ")");
     }
     if (db.accounts[col].kind == AccountKind::kCommodity) CheckActivityOutput(t, k, db, row, col);
     db.sam[r](row, col) = value;
@@ -235,13 +239,14 @@ void ReadTrade(const std::filesystem::path& dir, Database& db) {
   auto path = dir / "trade.csv";
   if (db.small_open()) {
     if (std::filesystem::exists(path)) {
-      Fail(path.string(), 0, "a one-region database (a small open or a closed economy) takes no "
-                             "bilateral trade file (remove it, or add regions)");
+      Fail(path.string(), 0,
+           "a one-region database (a small open or a closed economy) takes no "
+           "bilateral trade file (remove it, or add regions)");
     }
     return;
   }
-  CsvTable t = ReadCsv(path, {"commodity", "exporter", "importer", "value", "tariff_rate",
-                              "export_tax_rate"});
+  CsvTable t = ReadCsv(
+      path, {"commodity", "exporter", "importer", "value", "tariff_rate", "export_tax_rate"});
   db.files.push_back(path);
   std::set<std::tuple<int, int, int>> seen;
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
@@ -259,7 +264,8 @@ void ReadTrade(const std::filesystem::path& dir, Database& db) {
     }
     if (f.value < 0) t.FailAt(k, "trade value is negative (expected >= 0)");
     if (f.tariff_rate <= -1) {
-      t.FailAt(k, "tariff_rate " + t.Cell(k, t.Column("tariff_rate")) + " (expected a rate above -100%, i.e. > -1)");
+      t.FailAt(k, "tariff_rate " + t.Cell(k, t.Column("tariff_rate")) +
+                      " (expected a rate above -100%, i.e. > -1)");
     }
     if (f.export_tax_rate <= -1) {
       t.FailAt(k, "export_tax_rate " + t.Cell(k, t.Column("export_tax_rate")) +
@@ -274,7 +280,8 @@ void ReadTrade(const std::filesystem::path& dir, Database& db) {
 }
 
 void ReadElasticities(const std::filesystem::path& dir, Database& db) {
-  CsvTable t = ReadCsv(dir / "elasticities.csv", {"region", "sector", "parameter", "value", "source"});
+  CsvTable t =
+      ReadCsv(dir / "elasticities.csv", {"region", "sector", "parameter", "value", "source"});
   static const std::set<std::string> kKnown = {"sigma_va", "sigma_d", "sigma_m", "omega"};
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
     ElasticityRow e;
@@ -282,7 +289,8 @@ void ReadElasticities(const std::filesystem::path& dir, Database& db) {
     if (t.Cell(k, t.Column("sector")) != "*") e.sector = SectorIndex(t, k, t.Column("sector"), db);
     e.parameter = t.Cell(k, t.Column("parameter"));
     if (!kKnown.count(e.parameter)) {
-      t.FailAt(k, "unknown parameter '" + e.parameter + "' (expected sigma_va, sigma_d, sigma_m or omega)");
+      t.FailAt(k, "unknown parameter '" + e.parameter +
+                      "' (expected sigma_va, sigma_d, sigma_m or omega)");
     }
     e.value = ParseNumber(t, k, t.Column("value"), e.parameter == "omega");
     if (e.value < 0 || (e.parameter == "omega" && e.value == 0)) {
@@ -346,7 +354,8 @@ Database ReadDatabase(const std::filesystem::path& directory) {
   ReadSam(directory, db);
   ReadTrade(directory, db);
   ReadElasticities(directory, db);
-  for (const char* f : {"regions.csv", "accounts.csv", "factors.csv", "sam.csv", "elasticities.csv"}) {
+  for (const char* f :
+       {"regions.csv", "accounts.csv", "factors.csv", "sam.csv", "elasticities.csv"}) {
     db.files.push_back(directory / f);
   }
   std::sort(db.files.begin(), db.files.end());

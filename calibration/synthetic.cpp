@@ -23,7 +23,9 @@ using Eigen::VectorXd;
 class Draw {
  public:
   explicit Draw(std::uint64_t seed) : rng_(seed) {}
-  double operator()(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng_); }
+  double operator()(double lo, double hi) {
+    return std::uniform_real_distribution<double>(lo, hi)(rng_);
+  }
 
  private:
   std::mt19937_64 rng_;
@@ -62,10 +64,10 @@ MatrixXd Ras(MatrixXd m, const VectorXd& rows, const VectorXd& cols) {
 }
 
 struct RegionFlows {
-  MatrixXd intermediate;       // (i, j)
-  MatrixXd factor;             // (f, j)
+  MatrixXd intermediate;  // (i, j)
+  MatrixXd factor;        // (f, j)
   VectorXd ptax, output, exports_producer, stax, tariffs, etax, imports, exports_fob;
-  MatrixXd final_demand;       // (i, agent): households..., government, investment
+  MatrixXd final_demand;  // (i, agent): households..., government, investment
   VectorXd dtax, household_saving, from_government, hhin, fabr, ftax;
   MatrixXd factor_to_household;  // (f, h) net factor income paid to each household
   double gov_saving = 0, fsav = 0;
@@ -154,7 +156,8 @@ void CloseRegion(const SyntheticSpec& s, Draw& draw, RegionFlows& f, bool small_
     double basic = f.output[i] - f.exports_producer[i] + f.imports[i] + f.tariffs[i];
     f.stax[i] = draw(0.0, 0.1) * basic;
     final_total[i] = basic + f.stax[i] - f.intermediate.row(i).sum();
-    if (final_total[i] <= 0.2 * basic) throw std::logic_error("synthetic draw left too little final demand");
+    if (final_total[i] <= 0.2 * basic)
+      throw std::logic_error("synthetic draw left too little final demand");
   }
   f.ftax = VectorXd::Zero(F);
   f.fabr = VectorXd::Zero(F);
@@ -207,7 +210,8 @@ void CloseRegion(const SyntheticSpec& s, Draw& draw, RegionFlows& f, bool small_
   f.household_saving = disposable - consumption;
   VectorXd agent_total(H + 2);
   agent_total << consumption, gov_spend, investment;
-  if ((agent_total.array() <= 0).any()) throw std::logic_error("synthetic draw gave a non-positive agent total");
+  if ((agent_total.array() <= 0).any())
+    throw std::logic_error("synthetic draw gave a non-positive agent total");
   MatrixXd seed(I, H + 2);
   for (int i = 0; i < I; ++i)
     for (int g = 0; g < H + 2; ++g) seed(i, g) = draw(0.2, 1.0);
@@ -220,21 +224,26 @@ std::string Num(double v) {
   return buf;
 }
 
-void WriteFiles(const std::filesystem::path& dir, const SyntheticSpec& s, const Names& n, const World& w) {
+void WriteFiles(const std::filesystem::path& dir, const SyntheticSpec& s, const Names& n,
+                const World& w) {
   std::filesystem::create_directories(dir);
-  std::ofstream regions(dir / "regions.csv"), accounts(dir / "accounts.csv"), factors(dir / "factors.csv"),
-      sam(dir / "sam.csv"), elast(dir / "elasticities.csv"), readme(dir / "README.md");
+  std::ofstream regions(dir / "regions.csv"), accounts(dir / "accounts.csv"),
+      factors(dir / "factors.csv"), sam(dir / "sam.csv"), elast(dir / "elasticities.csv"),
+      readme(dir / "README.md");
   regions << "region,description\n";
   for (const auto& r : n.regions) regions << r << ",synthetic region\n";
   accounts << "account,kind,label,description\n";
-  for (const auto& i : n.sectors) accounts << "a_" << i << ",activity," << i << ",\nc_" << i << ",commodity," << i << ",\n";
+  for (const auto& i : n.sectors)
+    accounts << "a_" << i << ",activity," << i << ",\nc_" << i << ",commodity," << i << ",\n";
   for (const auto& f : n.factors) accounts << f << ",factor," << f << ",\n";
   for (const auto& h : n.households) accounts << h << ",household," << h << ",\n";
   accounts << "GOV,government,,\nPTAX,tax_production,,\nSTAX,tax_sales,,\nTARIFF,tax_import,,\n"
-              "ETAX,tax_export,,\nDTAX,tax_direct,,\nFTAX,tax_factor,,\nSAV,savings,,\nROW,rest_of_world,,\n";
+              "ETAX,tax_export,,\nDTAX,tax_direct,,\nFTAX,tax_factor,,\nSAV,savings,,\nROW,rest_of_"
+              "world,,\n";
   factors << "factor,mobility\n";
   for (int k = 0; k < s.factors; ++k) {
-    factors << n.factors[k] << "," << (s.factors >= 3 && k == s.factors - 1 ? "specific" : "mobile") << "\n";
+    factors << n.factors[k] << "," << (s.factors >= 3 && k == s.factors - 1 ? "specific" : "mobile")
+            << "\n";
   }
   sam << "region,row,column,value\n";
   for (int r = 0; r < s.regions; ++r) {
@@ -261,7 +270,8 @@ void WriteFiles(const std::filesystem::path& dir, const SyntheticSpec& s, const 
     for (int k = 0; k < s.factors; ++k) {
       cell("FTAX", n.factors[k], f.ftax[k]);
       cell("ROW", n.factors[k], f.fabr[k]);
-      for (int h = 0; h < s.households; ++h) cell(n.households[h], n.factors[k], f.factor_to_household(k, h));
+      for (int h = 0; h < s.households; ++h)
+        cell(n.households[h], n.factors[k], f.factor_to_household(k, h));
     }
     for (int h = 0; h < s.households; ++h) {
       cell("DTAX", n.households[h], f.dtax[h]);
@@ -293,24 +303,28 @@ void WriteFiles(const std::filesystem::path& dir, const SyntheticSpec& s, const 
     elast << "*," << name << ",sigma_d," << sd << ",synthetic\n";
     elast << "*," << name << ",sigma_m," << 2 * sd << ",synthetic\n";
     bool cet = s.cet || s.regions == 1;
-    elast << "*," << name << ",omega," << (cet ? Num(e(1.5, 4.0)) : std::string("inf")) << ",synthetic\n";
+    elast << "*," << name << ",omega," << (cet ? Num(e(1.5, 4.0)) : std::string("inf"))
+          << ",synthetic\n";
   }
   readme << "# Synthetic database (estimate: random, seeded)\n\nGenerated by peninsula's synthetic "
-            "generator with seed " << s.seed << ": " << s.regions << " regions, " << s.sectors
-         << " sectors, " << s.factors << " factors, " << s.households
+            "generator with seed "
+         << s.seed << ": " << s.regions << " regions, " << s.sectors << " sectors, " << s.factors
+         << " factors, " << s.households
          << " households. Every number is drawn at random and balanced by construction; none is "
             "data about any economy.\n";
 }
 
-void WriteTrade(const std::filesystem::path& dir, const SyntheticSpec& s, const Names& n, const World& w) {
+void WriteTrade(const std::filesystem::path& dir, const SyntheticSpec& s, const Names& n,
+                const World& w) {
   std::ofstream trade(dir / "trade.csv");
   trade << "commodity,exporter,importer,value,tariff_rate,export_tax_rate\n";
   for (int i = 0; i < s.sectors; ++i)
     for (int a = 0; a < s.regions; ++a)
       for (int b = 0; b < s.regions; ++b)
         if (w.trade[i](a, b) > 0) {
-          trade << n.sectors[i] << "," << n.regions[a] << "," << n.regions[b] << "," << Num(w.trade[i](a, b))
-                << "," << Num(w.tariff[i](a, b)) << "," << Num(w.export_tax[i](a, b)) << "\n";
+          trade << n.sectors[i] << "," << n.regions[a] << "," << n.regions[b] << ","
+                << Num(w.trade[i](a, b)) << "," << Num(w.tariff[i](a, b)) << ","
+                << Num(w.export_tax[i](a, b)) << "\n";
         }
 }
 
@@ -318,7 +332,8 @@ void WriteTrade(const std::filesystem::path& dir, const SyntheticSpec& s, const 
 
 void SyntheticSpec::Validate() const {
   if (regions < 1 || sectors < 1 || factors < 1 || households < 1) {
-    throw std::invalid_argument("synthetic database needs at least one region, sector, factor and household");
+    throw std::invalid_argument(
+        "synthetic database needs at least one region, sector, factor and household");
   }
 }
 
@@ -328,13 +343,15 @@ void WriteSyntheticDatabase(const std::filesystem::path& directory, const Synthe
   Names names = MakeNames(spec);
   World world;
   world.regions.resize(spec.regions);
-  for (int r = 0; r < spec.regions; ++r) DrawProduction(spec, draw, world.regions[r], draw(0.5, 3.0));
+  for (int r = 0; r < spec.regions; ++r)
+    DrawProduction(spec, draw, world.regions[r], draw(0.5, 3.0));
   if (spec.regions == 1) {
     DrawSmallOpenTrade(spec, draw, world.regions[0]);
   } else {
     DrawTrade(spec, draw, world);
   }
-  for (int r = 0; r < spec.regions; ++r) CloseRegion(spec, draw, world.regions[r], spec.regions == 1);
+  for (int r = 0; r < spec.regions; ++r)
+    CloseRegion(spec, draw, world.regions[r], spec.regions == 1);
   WriteFiles(directory, spec, names, world);
   if (spec.regions > 1) {
     WriteTrade(directory, spec, names, world);

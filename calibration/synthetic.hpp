@@ -11,10 +11,10 @@ namespace peninsula::calibration {
 struct SyntheticSpec {
   int regions = 3;
   int sectors = 4;
-  int factors = 3;     // the last one is sector-specific when there are three or more
+  int factors = 3;  // the last one is sector-specific when there are three or more
   int households = 1;
   std::uint64_t seed = 1;
-  bool cet = true;     // finite CET elasticities (always finite with one region)
+  bool cet = true;                   // finite CET elasticities (always finite with one region)
   double cobb_douglas_share = 0.25;  // fraction of sectors with sigma_va = 1
 
   void Validate() const;  // throws std::invalid_argument

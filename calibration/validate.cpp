@@ -21,9 +21,8 @@ class Problems {
   }
   void ThrowIfAny(const std::string& what) const {
     if (count_ == 0) return;
-    std::string more = count_ > kMaxListed
-                           ? "\n  ... and " + std::to_string(count_ - kMaxListed) + " more"
-                           : "";
+    std::string more =
+        count_ > kMaxListed ? "\n  ... and " + std::to_string(count_ - kMaxListed) + " more" : "";
     throw DataError(what + " (" + std::to_string(count_) + " problems):" + out_.str() + more);
   }
 
@@ -48,14 +47,15 @@ void CheckBalance(const Database& db, double tol, Problems& problems) {
       double in = m.row(a).sum(), out = m.col(a).sum();
       if (!Close(in, out, tol)) {
         problems.Add(sam + ": region " + db.regions[r] + ", account " + db.accounts[a].name +
-                     ": row total " + Fmt(in) + " != column total " + Fmt(out) +
-                     " (imbalance " + Fmt(in - out) + ")");
+                     ": row total " + Fmt(in) + " != column total " + Fmt(out) + " (imbalance " +
+                     Fmt(in - out) + ")");
       }
     }
   }
   for (std::size_t a = 0; a < db.accounts.size(); ++a) {
     bool used = false;
-    for (const auto& m : db.sam) used = used || m.row(a).cwiseAbs().sum() > 0 || m.col(a).cwiseAbs().sum() > 0;
+    for (const auto& m : db.sam)
+      used = used || m.row(a).cwiseAbs().sum() > 0 || m.col(a).cwiseAbs().sum() > 0;
     if (!used) {
       problems.Add(sam + ": account " + db.accounts[a].name +
                    " is empty in every region (expected some flow, or remove the account)");
@@ -85,7 +85,8 @@ void CheckTrade(const Database& db, double tol, Problems& problems) {
     exports[f.exporter * ns + f.commodity] += f.value;
     imports[f.importer * ns + f.commodity] += f.value;
     tariffs[f.importer * ns + f.commodity] += f.value * f.tariff_rate;
-    export_taxes[f.exporter * ns + f.commodity] += f.value * f.export_tax_rate / (1 + f.export_tax_rate);
+    export_taxes[f.exporter * ns + f.commodity] +=
+        f.value * f.export_tax_rate / (1 + f.export_tax_rate);
   }
   auto tariff_rows = db.AccountsOfKind(AccountKind::kTaxImport);
   auto export_rows = db.AccountsOfKind(AccountKind::kTaxExport);
@@ -125,9 +126,10 @@ void CheckWorldClosure(const Database& db, double tol, Problems& problems) {
     }
   }
   if (std::abs(net) > tol * std::max(1.0, scale)) {
-    problems.Add("sam.csv: non-trade flows with the rest of the world (foreign savings, "
-                 "transfers, factor income) sum to " + Fmt(net) +
-                 " over all regions (expected 0 in a closed world economy)");
+    problems.Add(
+        "sam.csv: non-trade flows with the rest of the world (foreign savings, "
+        "transfers, factor income) sum to " +
+        Fmt(net) + " over all regions (expected 0 in a closed world economy)");
   }
 }
 

@@ -59,8 +59,8 @@ void ThrowHdf5(const FileRef& file, const std::string& object_path, const std::s
   throw StoreError(file.path, object_path, detail.empty() ? what : what + ": " + detail);
 }
 
-Handle Checked(hid_t id, Handle::Closer closer, const FileRef& file,
-               const std::string& object_path, const std::string& what) {
+Handle Checked(hid_t id, Handle::Closer closer, const FileRef& file, const std::string& object_path,
+               const std::string& what) {
   if (id < 0) ThrowHdf5(file, object_path, what);
   return Handle(id, closer);
 }

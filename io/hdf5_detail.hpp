@@ -69,8 +69,8 @@ void SilenceHdf5Errors();
                             const std::string& what);
 
 // Wraps a freshly returned identifier, throwing if HDF5 signalled failure.
-Handle Checked(hid_t id, Handle::Closer closer, const FileRef& file,
-               const std::string& object_path, const std::string& what);
+Handle Checked(hid_t id, Handle::Closer closer, const FileRef& file, const std::string& object_path,
+               const std::string& what);
 void CheckStatus(herr_t status, const FileRef& file, const std::string& object_path,
                  const std::string& what);
 

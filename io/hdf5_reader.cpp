@@ -8,8 +8,8 @@
 
 namespace peninsula::io {
 
-using detail::CheckStatus;
 using detail::Checked;
+using detail::CheckStatus;
 using detail::FileRef;
 using detail::Handle;
 
@@ -73,8 +73,8 @@ Source OpenAttribute(const FileRef& ref, const std::string& object_path, const s
   if (!AttributeExists(ref, normalized, object.Get(), key)) {
     throw StoreError(ref.path, where, "no such attribute");
   }
-  Handle attribute = Checked(H5Aopen(object.Get(), key.c_str(), H5P_DEFAULT), H5Aclose, ref,
-                             where, "cannot open attribute");
+  Handle attribute = Checked(H5Aopen(object.Get(), key.c_str(), H5P_DEFAULT), H5Aclose, ref, where,
+                             "cannot open attribute");
   return Source{ref, where, std::move(attribute), true};
 }
 
@@ -167,8 +167,8 @@ herr_t CollectAttributeName(hid_t /*location*/, const char* name, const H5A_info
 }
 
 std::string LinkNameAt(const FileRef& ref, const std::string& path, hid_t group, hsize_t index) {
-  const ssize_t size = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, nullptr,
-                                          0, H5P_DEFAULT);
+  const ssize_t size =
+      H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, nullptr, 0, H5P_DEFAULT);
   if (size < 0) detail::ThrowHdf5(ref, path, "cannot read link name");
   std::string name(static_cast<std::size_t>(size) + 1, '\0');
   if (H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, index, name.data(), name.size(),
@@ -280,9 +280,9 @@ std::vector<std::string> Hdf5Reader::ListAttributes(const std::string& object_pa
   const std::string normalized = detail::NormalizePath(ref, object_path);
   Handle object = detail::OpenObject(ref, normalized);
   std::vector<std::string> names;
-  CheckStatus(H5Aiterate2(object.Get(), H5_INDEX_NAME, H5_ITER_INC, nullptr,
-                          CollectAttributeName, &names),
-              ref, normalized, "cannot list attributes");
+  CheckStatus(
+      H5Aiterate2(object.Get(), H5_INDEX_NAME, H5_ITER_INC, nullptr, CollectAttributeName, &names),
+      ref, normalized, "cannot list attributes");
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -306,7 +306,7 @@ long long Hdf5Reader::ReadIntAttribute(const std::string& object_path,
 }
 
 std::vector<std::string> Hdf5Reader::ReadStringsAttribute(const std::string& object_path,
-                                                           const std::string& key) const {
+                                                          const std::string& key) const {
   return ReadStringValues(OpenAttribute(Open().Ref(), object_path, key));
 }
 

@@ -5,8 +5,8 @@
 namespace peninsula::io {
 namespace {
 
-std::string FormatStoreError(const std::filesystem::path& file_path,
-                             const std::string& object_path, const std::string& what) {
+std::string FormatStoreError(const std::filesystem::path& file_path, const std::string& object_path,
+                             const std::string& what) {
   std::string message = file_path.string();
   if (!object_path.empty()) message += ": " + object_path;
   return message + ": " + what;

@@ -76,8 +76,7 @@ class Hdf5Writer {
   // Attributes on a group or dataset ("/" is the root group).
   void SetAttribute(const std::string& object_path, const std::string& key,
                     const std::string& value);
-  void SetAttribute(const std::string& object_path, const std::string& key,
-                    const char* value);
+  void SetAttribute(const std::string& object_path, const std::string& key, const char* value);
   void SetAttribute(const std::string& object_path, const std::string& key, double value);
   void SetAttribute(const std::string& object_path, const std::string& key, long long value);
   void SetAttribute(const std::string& object_path, const std::string& key,
@@ -87,8 +86,9 @@ class Hdf5Writer {
   // Any other integer type (int, std::size_t, ...) would be ambiguous between
   // the double and long long overloads; route it to long long explicitly.
   template <std::integral T>
-    requires(!std::same_as<T, bool> && !std::same_as<T, long long>)
-  void SetAttribute(const std::string& object_path, const std::string& key, T value) {
+  requires(!std::same_as<T, bool> &&
+           !std::same_as<T, long long>) void SetAttribute(const std::string& object_path,
+                                                          const std::string& key, T value) {
     if (!std::in_range<long long>(value)) {
       throw StoreError(FinalPath(), object_path,
                        "attribute '" + key + "' does not fit in a 64-bit signed integer");

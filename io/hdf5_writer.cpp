@@ -17,8 +17,8 @@
 
 namespace peninsula::io {
 
-using detail::CheckStatus;
 using detail::Checked;
+using detail::CheckStatus;
 using detail::FileRef;
 using detail::Handle;
 
@@ -61,8 +61,9 @@ void CheckDirectory(const std::filesystem::path& final_path) {
     throw StoreError(final_path, "", "output directory is not a directory: " + dir.string());
   }
   if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-    throw StoreError(final_path, "", "output directory is not writable: " + dir.string() + " (" +
-                                         std::strerror(errno) + ")");
+    throw StoreError(
+        final_path, "",
+        "output directory is not writable: " + dir.string() + " (" + std::strerror(errno) + ")");
   }
 }
 
@@ -74,8 +75,7 @@ void CheckDestination(const std::filesystem::path& final_path, bool overwrite) {
     throw StoreError(final_path, "", "output path is an existing directory");
   }
   if (!overwrite) {
-    throw StoreError(final_path, "",
-                     "output file already exists; use --overwrite to replace it");
+    throw StoreError(final_path, "", "output file already exists; use --overwrite to replace it");
   }
 }
 
@@ -87,8 +87,8 @@ Handle CreateTempFile(const std::filesystem::path& final_path,
   // exception path can never keep the temporary file open.
   CheckStatus(H5Pset_fclose_degree(fapl.Get(), H5F_CLOSE_STRONG), ref, "",
               "cannot set close degree");
-  return Checked(H5Fcreate(temp_path.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, fapl.Get()), H5Fclose,
-                 ref, "", "cannot create temporary file " + temp_path.string());
+  return Checked(H5Fcreate(temp_path.c_str(), H5F_ACC_EXCL, H5P_DEFAULT, fapl.Get()), H5Fclose, ref,
+                 "", "cannot create temporary file " + temp_path.string());
 }
 
 // fsync so the renamed file's contents are on disk before its name is.
@@ -126,8 +126,8 @@ void EnsureGroup(const FileRef& ref, const std::string& normalized) {
       continue;
     }
     Handle gcpl = TimelessCreationPlist(ref, prefix, H5P_GROUP_CREATE);
-    Checked(H5Gcreate2(ref.id, prefix.c_str(), H5P_DEFAULT, gcpl.Get(), H5P_DEFAULT), H5Gclose,
-            ref, prefix, "cannot create group");
+    Checked(H5Gcreate2(ref.id, prefix.c_str(), H5P_DEFAULT, gcpl.Get(), H5P_DEFAULT), H5Gclose, ref,
+            prefix, "cannot create group");
   }
 }
 
@@ -200,8 +200,7 @@ void WriteStringsAttribute(const FileRef& ref, const std::string& path, hid_t ob
   WriteAttribute(ref, path, object, key, type.Get(), type.Get(), shape, pointers.data());
 }
 
-void WriteMeta(const FileRef& ref, const std::string& path, hid_t object,
-               const ArrayMeta& meta) {
+void WriteMeta(const FileRef& ref, const std::string& path, hid_t object, const ArrayMeta& meta) {
   WriteStringsAttribute(ref, path, object, "dims", meta.dims, false);
   WriteStringsAttribute(ref, path, object, "unit", {meta.unit}, true);
   WriteStringsAttribute(ref, path, object, "description", {meta.description}, true);
@@ -241,16 +240,15 @@ void WriteDataset(const FileRef& ref, const std::string& path, const Payload& pa
   }
   EnsureGroup(ref, detail::ParentPath(normalized));
   Handle space = detail::MakeSpace(ref, normalized, payload.shape);
-  const bool compress =
-      payload.compressible && payload.count >= Hdf5Writer::kCompressMinElements;
+  const bool compress = payload.compressible && payload.count >= Hdf5Writer::kCompressMinElements;
   Handle dcpl = DatasetCreationPlist(ref, normalized, payload.shape, compress);
   Handle dataset = Checked(H5Dcreate2(ref.id, normalized.c_str(), payload.file_type, space.Get(),
                                       H5P_DEFAULT, dcpl.Get(), H5P_DEFAULT),
                            H5Dclose, ref, normalized, "cannot create dataset");
   if (payload.count > 0) {
-    CheckStatus(H5Dwrite(dataset.Get(), payload.memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                         payload.data),
-                ref, normalized, "cannot write dataset");
+    CheckStatus(
+        H5Dwrite(dataset.Get(), payload.memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, payload.data),
+        ref, normalized, "cannot write dataset");
   }
   WriteMeta(ref, normalized, dataset.Get(), meta);
 }
@@ -342,8 +340,8 @@ void Hdf5Writer::WriteArray(const std::string& path, std::span<const double> dat
 void Hdf5Writer::WriteIntArray(const std::string& path, std::span<const long long> data,
                                const std::vector<std::size_t>& shape, const ArrayMeta& meta) {
   const FileRef ref = Open(path).Ref();
-  WriteDataset(ref, path,
-               {H5T_NATIVE_LLONG, H5T_STD_I64LE, data.data(), data.size(), shape, true}, meta);
+  WriteDataset(ref, path, {H5T_NATIVE_LLONG, H5T_STD_I64LE, data.data(), data.size(), shape, true},
+               meta);
 }
 
 void Hdf5Writer::WriteStrings(const std::string& path, const std::vector<std::string>& values,
@@ -410,15 +408,16 @@ void Hdf5Writer::Commit() {
   // Re-check: another process may have created the file since Create().
   std::error_code ec;
   if (!state.overwrite && std::filesystem::exists(state.final_path, ec)) {
-    throw StoreError(ref.path, "", "output file appeared while writing; use --overwrite to replace it");
+    throw StoreError(ref.path, "",
+                     "output file appeared while writing; use --overwrite to replace it");
   }
   CheckStatus(H5Fflush(ref.id, H5F_SCOPE_GLOBAL), ref, "", "cannot flush file");
   if (!state.file.Close()) detail::ThrowHdf5(ref, "", "cannot close temporary file");
   SyncPath(state.temp_path, state.final_path, true);
   std::filesystem::rename(state.temp_path, state.final_path, ec);
   if (ec) {
-    throw StoreError(state.final_path, "", "cannot rename " + state.temp_path.string() +
-                                               " into place: " + ec.message());
+    throw StoreError(state.final_path, "",
+                     "cannot rename " + state.temp_path.string() + " into place: " + ec.message());
   }
   state.committed = true;
   // The rename itself is durable only once the directory entry is synced;

@@ -32,8 +32,14 @@ std::vector<ParameterView> Parameters(const model::ShockableParameters& p) {
       {"tfp", {"region", "sector"}, &p.tfp, "value-added productivity shifter"},
       {"tp", {"region", "sector"}, &p.tp, "production tax rate"},
       {"tc", {"region", "sector"}, &p.tc, "sales tax rate"},
-      {"tm", {"sector", "partner", "region"}, &p.tm, "import tariff rate (commodity, source, destination)"},
-      {"te", {"sector", "region", "partner"}, &p.te, "export tax rate (commodity, exporter, destination)"},
+      {"tm",
+       {"sector", "partner", "region"},
+       &p.tm,
+       "import tariff rate (commodity, source, destination)"},
+      {"te",
+       {"sector", "region", "partner"},
+       &p.te,
+       "export tax rate (commodity, exporter, destination)"},
       {"tdir", {"region", "household"}, &p.tdir, "direct tax rate"},
       {"tf", {"region", "factor"}, &p.tf, "factor income tax rate"},
       {"pwe", {"sector"}, &p.pwe, "world export price (small open economy)"},
@@ -61,7 +67,8 @@ void WriteVariables(Hdf5Writer& w, const std::string& group, const model::Model&
     std::vector<double> dense = DenseVariable(block, x, shape);
     std::vector<std::string> dims;
     for (const auto* set : block.dims()) dims.push_back(set->name());
-    w.WriteArray(group + "/" + block.name(), dense, shape, {dims, block.unit(), block.description()});
+    w.WriteArray(group + "/" + block.name(), dense, shape,
+                 {dims, block.unit(), block.description()});
   }
 }
 
@@ -83,8 +90,10 @@ void WriteSummary(Hdf5Writer& w, const std::string& group, const solver::SolveSu
     names.push_back(e.equation);
     values.push_back(e.residual);
   }
-  w.WriteStrings(group + "/worst_equations", names, {{"rank"}, "", "equations with the largest scaled residuals"});
-  w.WriteArray(group + "/worst_residuals", values, {values.size()}, {{"rank"}, "", "their scaled residuals"});
+  w.WriteStrings(group + "/worst_equations", names,
+                 {{"rank"}, "", "equations with the largest scaled residuals"});
+  w.WriteArray(group + "/worst_residuals", values, {values.size()},
+               {{"rank"}, "", "their scaled residuals"});
   names.clear();
   values.clear();
   for (const auto& [block, r] : s.max_residual_by_block) {
@@ -92,7 +101,8 @@ void WriteSummary(Hdf5Writer& w, const std::string& group, const solver::SolveSu
     values.push_back(r);
   }
   w.WriteStrings(group + "/blocks", names, {{"block"}, "", "equation blocks"});
-  w.WriteArray(group + "/max_residual_by_block", values, {values.size()}, {{"block"}, "", "largest scaled residual per block"});
+  w.WriteArray(group + "/max_residual_by_block", values, {values.size()},
+               {{"block"}, "", "largest scaled residual per block"});
 }
 
 void WriteProvenance(Hdf5Writer& w, const model::Model& model, const Provenance& p) {

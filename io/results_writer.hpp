@@ -25,7 +25,7 @@ struct ScenarioOutcome {
   std::string description;
   std::string definition;  // the scenario file as written
   solver::SolveSummary summary;
-  std::vector<double> x;   // full variable vector
+  std::vector<double> x;  // full variable vector
   model::ShockableParameters parameters;
 };
 

@@ -45,7 +45,8 @@ void CheckKeys(const toml::table& table, const std::set<std::string>& known,
   }
 }
 
-std::string RequireString(const toml::table& t, const char* key, const std::filesystem::path& path) {
+std::string RequireString(const toml::table& t, const char* key,
+                          const std::filesystem::path& path) {
   auto v = t[key].value<std::string>();
   if (!v) throw ScenarioError(path.string() + ": missing string '" + key + "'");
   return *v;
@@ -70,13 +71,14 @@ model::ShockSpec ReadShock(const toml::table& t, const std::filesystem::path& pa
   model::ShockSpec s;
   s.origin = Where(path, t);
   auto target = t["target"].value<std::string>();
-  if (!target) throw ScenarioError(s.origin + ": shock lacks 'target' (a parameter or variable name)");
+  if (!target)
+    throw ScenarioError(s.origin + ": shock lacks 'target' (a parameter or variable name)");
   s.target = *target;
   s.index = StringList(t["index"].node(), path, "index");
   int modes = 0;
-  for (auto [key, mode] : {std::pair{"scale", model::ShockMode::kScale},
-                           std::pair{"set", model::ShockMode::kSet},
-                           std::pair{"add", model::ShockMode::kAdd}}) {
+  for (auto [key, mode] :
+       {std::pair{"scale", model::ShockMode::kScale}, std::pair{"set", model::ShockMode::kSet},
+        std::pair{"add", model::ShockMode::kAdd}}) {
     if (!t.contains(key)) continue;
     auto v = t[key].value<double>();
     if (!v) throw ScenarioError(s.origin + ": '" + key + "' must be a number");
@@ -84,7 +86,8 @@ model::ShockSpec ReadShock(const toml::table& t, const std::filesystem::path& pa
     s.value = *v;
     ++modes;
   }
-  if (modes != 1) throw ScenarioError(s.origin + ": a shock needs exactly one of scale, set or add");
+  if (modes != 1)
+    throw ScenarioError(s.origin + ": a shock needs exactly one of scale, set or add");
   return s;
 }
 
@@ -110,7 +113,8 @@ model::Scenario ReadScenario(const std::filesystem::path& path) {
   CheckKeys(t, {"name", "description", "closure", "shock"}, path, "a scenario");
   s.name = RequireString(t, "name", path);
   if (s.name.empty() || s.name.find_first_of("/ ") != std::string::npos) {
-    throw ScenarioError(path.string() + ": scenario name '" + s.name + "' must be non-empty without '/' or spaces");
+    throw ScenarioError(path.string() + ": scenario name '" + s.name +
+                        "' must be non-empty without '/' or spaces");
   }
   s.description = t["description"].value_or(std::string());
   s.closure = ReadClosure(t["closure"].as_table(), path);
@@ -139,7 +143,8 @@ Study ReadStudy(const std::filesystem::path& path) {
   for (const auto& sc : StringList(t["scenarios"].node(), path, "scenarios")) {
     s.scenarios.push_back(base / sc);
   }
-  if (s.scenarios.empty()) throw ScenarioError(path.string() + ": a study needs at least one scenario");
+  if (s.scenarios.empty())
+    throw ScenarioError(path.string() + ": a study needs at least one scenario");
   if (auto* solver = t["solver"].as_table()) {
     CheckKeys(*solver, {"method", "tolerance"}, path, "[solver]");
     s.solver_method = (*solver)["method"].value_or(std::string("auto"));

@@ -14,8 +14,8 @@ model::Scenario ReadScenario(const std::filesystem::path& path);
 struct Study {
   std::string name;
   std::string description;
-  std::filesystem::path data;                   // resolved against the study file
-  std::filesystem::path output;                 // as written (relative to the working dir)
+  std::filesystem::path data;                    // resolved against the study file
+  std::filesystem::path output;                  // as written (relative to the working dir)
   std::vector<std::filesystem::path> scenarios;  // resolved against the study file
   std::string solver_method = "auto";
   double tolerance = 1e-10;

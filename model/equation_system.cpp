@@ -44,8 +44,8 @@ int EquationSystem::PairedColumn(const RowRef& ref) const {
   const Tuple& t = blocks_[ref.block]->RowTuple(ref.row);
   int g = reg_.block(v).Global(t[0], t[1], t[2]);
   if (col_of_[g] < 0) {
-    throw std::logic_error("complementarity row " + RowLabel(ref) + " is paired with fixed variable " +
-                           reg_.Label(g));
+    throw std::logic_error("complementarity row " + RowLabel(ref) +
+                           " is paired with fixed variable " + reg_.Label(g));
   }
   return col_of_[g];
 }

@@ -79,10 +79,10 @@ class EquationSystem {
   const std::vector<std::unique_ptr<EquationBlock>>& blocks_;
   std::vector<int> block_first_row_;  // position in all_rows_ of each block's row 0
   std::vector<RowInfo> all_rows_;
-  std::vector<int> active_;            // active row -> all_rows_ position
+  std::vector<int> active_;  // active row -> all_rows_ position
   std::vector<RowRef> dropped_;
-  std::vector<int> free_;              // column -> global position
-  std::vector<int> col_of_;            // global position -> column or -1
+  std::vector<int> free_;    // column -> global position
+  std::vector<int> col_of_;  // global position -> column or -1
   std::vector<int> row_start_;
   std::vector<int> col_index_;
   std::vector<std::vector<int>> support_;  // per active row, global positions (free only)

@@ -65,18 +65,19 @@ void Model::CreateVariables() {
   auto all = [](int, int, int) { return true; };
 
   vars_.X = add("X", {R, I}, kQ, kQtyUnit, "gross output", produced);
-  vars_.PX = add("PX", {R, I}, kP, kPriceUnit, "unit cost of output (before production tax)", produced);
+  vars_.PX =
+      add("PX", {R, I}, kP, kPriceUnit, "unit cost of output (before production tax)", produced);
   vars_.VA = add("VA", {R, I}, kQ, kQtyUnit, "value added", with_va);
   vars_.PVA = add("PVA", {R, I}, kP, kPriceUnit, "price of value added", with_va);
   vars_.PINT = add("PINT", {R, I}, kP, kPriceUnit, "price of the intermediate bundle", with_int);
   vars_.F = add("F", {R, F, I}, kQ, kQtyUnit, "factor use",
                 [&](int r, int f, int j) { return d.f0(r, f, j) > 0; });
   vars_.PF = add("PF", {R, F}, kP, kPriceUnit, "price of a mobile factor", mobile_used);
-  vars_.PFS = add("PFS", {R, F, I}, kP, kPriceUnit, "price of a sector-specific factor",
-                  specific_used);
+  vars_.PFS =
+      add("PFS", {R, F, I}, kP, kPriceUnit, "price of a sector-specific factor", specific_used);
   vars_.QF = add("QF", {R, F}, kQ, kQtyUnit, "endowment of a mobile factor", mobile_used);
-  vars_.QFS = add("QFS", {R, F, I}, kQ, kQtyUnit, "endowment of a sector-specific factor",
-                  specific_used);
+  vars_.QFS =
+      add("QFS", {R, F, I}, kQ, kQtyUnit, "endowment of a sector-specific factor", specific_used);
   vars_.D = add("D", {R, I}, kQ, kQtyUnit, "domestic sales of domestic output", sold_home);
   vars_.PD = add("PD", {R, I}, kP, kPriceUnit, "price of domestic sales", sold_home);
   vars_.E = add("E", {R, I}, kQ, kQtyUnit, "exports", exported);
@@ -101,9 +102,9 @@ void Model::CreateVariables() {
                  [&](int r, int i, int) { return d.xv0(r, i) != 0; });
   vars_.SAV = add("SAV", {R}, kV, "currency", "total savings", all);
   vars_.CPI = add("CPI", {R}, kP, kPriceUnit, "consumer price index", all);
-  vars_.EXR = add("EXR", {}, kP, "domestic currency per unit of foreign currency",
-                  "exchange rate (small open economy)",
-                  [&](int, int, int) { return d.small_open; });
+  vars_.EXR =
+      add("EXR", {}, kP, "domestic currency per unit of foreign currency",
+          "exchange rate (small open economy)", [&](int, int, int) { return d.small_open; });
   reg_.Finalize();
 }
 

@@ -19,7 +19,7 @@ inline constexpr double kNoCet = std::numeric_limits<double>::infinity();
 
 struct ModelSets {
   Set regions{"region", {}};
-  Set sectors{"sector", {}};    // activities and commodities, one to one
+  Set sectors{"sector", {}};  // activities and commodities, one to one
   Set factors{"factor", {}};
   Set households{"household", {}};
   Set partners{"partner", {}};  // import sources: the regions, or one exogenous world
@@ -27,34 +27,34 @@ struct ModelSets {
 
 // Parameters a scenario may shock. Tax rates are ad valorem.
 struct ShockableParameters {
-  Table tfp;        // (r,j) value-added productivity shifter, 1 in the benchmark
-  Table tp;         // (r,j) production tax on unit cost
-  Table tc;         // (r,i) sales tax on Armington basic value
-  Table tm;         // (i,s,r) import tariff on the cif value from source s into r
-  Table te;         // (i,r,d) export tax on the producer value shipped from r to d
-  Table tdir;       // (r,h) direct tax on household income
-  Table tf;         // (r,f) tax on factor income
-  Table pwe;        // (i) world export price, foreign currency (small open economy)
-  Table pwm;        // (i) world import price, foreign currency (small open economy)
-  Table fsav;       // (r) net foreign savings, world currency
-  Table sigma_va;   // (r,j) value-added substitution
-  Table sigma_d;    // (r,i) domestic vs composite import
-  Table sigma_m;    // (r,i) across import sources
-  Table omega;      // (r,i) CET transformation; kNoCet = perfect transformation
+  Table tfp;       // (r,j) value-added productivity shifter, 1 in the benchmark
+  Table tp;        // (r,j) production tax on unit cost
+  Table tc;        // (r,i) sales tax on Armington basic value
+  Table tm;        // (i,s,r) import tariff on the cif value from source s into r
+  Table te;        // (i,r,d) export tax on the producer value shipped from r to d
+  Table tdir;      // (r,h) direct tax on household income
+  Table tf;        // (r,f) tax on factor income
+  Table pwe;       // (i) world export price, foreign currency (small open economy)
+  Table pwm;       // (i) world import price, foreign currency (small open economy)
+  Table fsav;      // (r) net foreign savings, world currency
+  Table sigma_va;  // (r,j) value-added substitution
+  Table sigma_d;   // (r,i) domestic vs composite import
+  Table sigma_m;   // (r,i) across import sources
+  Table omega;     // (r,i) CET transformation; kNoCet = perfect transformation
 };
 
 struct ModelData {
   ModelSets sets;
-  bool small_open = false;        // one region facing exogenous world prices
+  bool small_open = false;         // one region facing exogenous world prices
   std::vector<Mobility> mobility;  // per factor
   ShockableParameters p;
   ShockableParameters p0;  // benchmark copy, for calibrated ratios such as (1+tp)/(1+tp0)
 
   // Production
-  Table ava;     // (r,j) value added per unit of output
-  Table aint;    // (r,j) intermediate bundle value per unit of output at benchmark prices
-  Table io;      // (r,i,j) quantity of commodity i per unit of output j
-  Table fcoef;   // (r,f,j) factor per unit of value added
+  Table ava;    // (r,j) value added per unit of output
+  Table aint;   // (r,j) intermediate bundle value per unit of output at benchmark prices
+  Table io;     // (r,i,j) quantity of commodity i per unit of output j
+  Table fcoef;  // (r,f,j) factor per unit of value added
   // Output split and trade
   Table dcoef;   // (r,i) domestic sales per unit of output (benchmark)
   Table ecoef;   // (r,i) exports per unit of output (benchmark)
@@ -81,16 +81,16 @@ struct ModelData {
   Table cpiw;    // (r,i) CPI basket (benchmark quantities)
 
   // Benchmark levels (prices are 1 unless noted)
-  Table x0, va0, f0;              // (r,j), (r,j), (r,f,j)
-  Table d0, e0, q0, mc0;          // (r,i)
-  Table m0;                       // (i,s,r)
-  Table c0;                       // (r,h,i)
-  Table g0, xv0;                  // (r,i)
-  Table tm0, tx0;                 // (r,i) tariff and export-tax revenue
-  Table yh0;                      // (r,h)
-  Table yf0;                      // (r,f)
-  Table trev0, sav0;              // (r)
-  Table qf0;                      // (r,f) mobile factor endowment
+  Table x0, va0, f0;      // (r,j), (r,j), (r,f,j)
+  Table d0, e0, q0, mc0;  // (r,i)
+  Table m0;               // (i,s,r)
+  Table c0;               // (r,h,i)
+  Table g0, xv0;          // (r,i)
+  Table tm0, tx0;         // (r,i) tariff and export-tax revenue
+  Table yh0;              // (r,h)
+  Table yf0;              // (r,f)
+  Table trev0, sav0;      // (r)
+  Table qf0;              // (r,f) mobile factor endowment
 };
 
 }  // namespace peninsula::model

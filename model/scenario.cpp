@@ -20,17 +20,41 @@ const std::vector<ParameterInfo>& Parameters() {
       {"tfp", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.tfp; }, 0.0},
       {"tp", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.tp; }, -1.0},
       {"tc", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.tc; }, -1.0},
-      {"tm", {"sector", "partner", "region"}, [](ShockableParameters& p) -> Table& { return p.tm; }, -1.0},
-      {"te", {"sector", "region", "partner"}, [](ShockableParameters& p) -> Table& { return p.te; }, -1.0},
-      {"tdir", {"region", "household"}, [](ShockableParameters& p) -> Table& { return p.tdir; }, -1.0},
+      {"tm",
+       {"sector", "partner", "region"},
+       [](ShockableParameters& p) -> Table& { return p.tm; },
+       -1.0},
+      {"te",
+       {"sector", "region", "partner"},
+       [](ShockableParameters& p) -> Table& { return p.te; },
+       -1.0},
+      {"tdir",
+       {"region", "household"},
+       [](ShockableParameters& p) -> Table& { return p.tdir; },
+       -1.0},
       {"tf", {"region", "factor"}, [](ShockableParameters& p) -> Table& { return p.tf; }, -1.0},
       {"pwe", {"sector"}, [](ShockableParameters& p) -> Table& { return p.pwe; }, 0.0},
       {"pwm", {"sector"}, [](ShockableParameters& p) -> Table& { return p.pwm; }, 0.0},
       {"fsav", {"region"}, [](ShockableParameters& p) -> Table& { return p.fsav; }, -INFINITY},
-      {"sigma_va", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_va; }, 0.0, true},
-      {"sigma_d", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_d; }, 0.0, true},
-      {"sigma_m", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.sigma_m; }, 0.0, true},
-      {"omega", {"region", "sector"}, [](ShockableParameters& p) -> Table& { return p.omega; }, 0.0},
+      {"sigma_va",
+       {"region", "sector"},
+       [](ShockableParameters& p) -> Table& { return p.sigma_va; },
+       0.0,
+       true},
+      {"sigma_d",
+       {"region", "sector"},
+       [](ShockableParameters& p) -> Table& { return p.sigma_d; },
+       0.0,
+       true},
+      {"sigma_m",
+       {"region", "sector"},
+       [](ShockableParameters& p) -> Table& { return p.sigma_m; },
+       0.0,
+       true},
+      {"omega",
+       {"region", "sector"},
+       [](ShockableParameters& p) -> Table& { return p.omega; },
+       0.0},
   };
   return info;
 }
@@ -60,9 +84,12 @@ std::vector<int> Positions(const Set& set, const std::string& pattern, const Sho
 
 double Target(const ShockSpec& s, double base) {
   switch (s.mode) {
-    case ShockMode::kScale: return base * s.value;
-    case ShockMode::kSet: return s.value;
-    case ShockMode::kAdd: return base + s.value;
+    case ShockMode::kScale:
+      return base * s.value;
+    case ShockMode::kSet:
+      return s.value;
+    case ShockMode::kAdd:
+      return base + s.value;
   }
   return base;
 }
@@ -89,17 +116,19 @@ void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockS
         // The equations' form depends on whether Ω is finite, and the Jacobian's structure is
         // recorded once: a CET can be made steeper or flatter, not switched on or off.
         if (info.name == "omega" && std::isfinite(*cell) != std::isfinite(target)) {
-          throw ScenarioError(shock.origin + ": shock on omega switches a CET " +
-                              (std::isfinite(*cell) ? "off" : "on") +
-                              " (expected a finite value for a finite benchmark omega, and no change "
-                              "to an infinite one)");
+          throw ScenarioError(
+              shock.origin + ": shock on omega switches a CET " +
+              (std::isfinite(*cell) ? "off" : "on") +
+              " (expected a finite value for a finite benchmark omega, and no change "
+              "to an infinite one)");
         }
         if (!std::isfinite(*cell)) continue;  // perfect transformation stays perfect
         bool ok = info.inclusive ? target >= info.lower : target > info.lower;
         if (!ok || std::isnan(target)) {
-          throw ScenarioError(shock.origin + ": shock on " + info.name + " gives " + std::to_string(target) +
-                              (info.inclusive ? " (expected a value >= " : " (expected a value above ") +
-                              std::to_string(info.lower) + ")");
+          throw ScenarioError(
+              shock.origin + ": shock on " + info.name + " gives " + std::to_string(target) +
+              (info.inclusive ? " (expected a value >= " : " (expected a value above ") +
+              std::to_string(info.lower) + ")");
         }
         out.push_back({cell, -1, *cell, target});
       }
@@ -126,9 +155,10 @@ void ResolveVariableShock(Model& model, const ShockSpec& shock, const std::vecto
   }
   for (int g : found) {
     if (!fixed[g]) {
-      throw ScenarioError(shock.origin + ": " + model.registry().Label(g) +
-                          " is endogenous under this closure; only exogenous variables (endowments, "
-                          "or variables the closure fixes) can be shocked");
+      throw ScenarioError(
+          shock.origin + ": " + model.registry().Label(g) +
+          " is endogenous under this closure; only exogenous variables (endowments, "
+          "or variables the closure fixes) can be shocked");
     }
     double target = Target(shock, base[g]);
     if (!(target >= 0) && model.registry().block(VarId{model.registry().Locate(g).first}).kind() ==
@@ -236,7 +266,8 @@ ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::
   auto apply = [&](const std::vector<std::string>& patterns, bool fix) {
     for (const auto& p : patterns) {
       auto found = MatchVariables(reg, p, origin);
-      if (found.empty()) throw ScenarioError(origin + ": closure pattern '" + p + "' matches no variable");
+      if (found.empty())
+        throw ScenarioError(origin + ": closure pattern '" + p + "' matches no variable");
       for (int g : found) plan.fixed[g] = fix;
     }
   };
@@ -255,7 +286,9 @@ ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::
         }
       }
     }
-    if (!found) throw ScenarioError(origin + ": walras equation '" + closure.walras_equation + "' does not exist");
+    if (!found)
+      throw ScenarioError(origin + ": walras equation '" + closure.walras_equation +
+                          "' does not exist");
   }
   return plan;
 }

@@ -15,26 +15,26 @@ namespace peninsula::model {
 enum class ShockMode { kScale, kSet, kAdd };
 
 struct ShockSpec {
-  std::string target;                // parameter (tm, tfp, ...) or fixed variable (QF, ...)
-  std::vector<std::string> index;    // labels or "*", one per dimension
+  std::string target;              // parameter (tm, tfp, ...) or fixed variable (QF, ...)
+  std::vector<std::string> index;  // labels or "*", one per dimension
   ShockMode mode = ShockMode::kScale;
   double value = 1.0;
-  std::string origin;                // "file:line" for error messages
+  std::string origin;  // "file:line" for error messages
 };
 
 struct ClosureSpec {
-  std::string numeraire;             // variable label, e.g. "PF(KOR,LAB_U)"; empty: default
+  std::string numeraire;  // variable label, e.g. "PF(KOR,LAB_U)"; empty: default
   double numeraire_value = 1.0;
-  std::string walras_equation;       // equation label; empty: default
-  std::vector<std::string> fix;      // variable patterns made exogenous
-  std::vector<std::string> unfix;    // variable patterns made endogenous
+  std::string walras_equation;     // equation label; empty: default
+  std::vector<std::string> fix;    // variable patterns made exogenous
+  std::vector<std::string> unfix;  // variable patterns made endogenous
 };
 
 struct Scenario {
   std::string name;
   std::string description;
-  std::string source_text;           // the scenario file as written, for provenance
-  std::string origin;                // file path
+  std::string source_text;  // the scenario file as written, for provenance
+  std::string origin;       // file path
   ClosureSpec closure;
   std::vector<ShockSpec> shocks;
 };

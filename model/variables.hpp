@@ -37,7 +37,8 @@ class VariableBlock {
   // Global position; throws std::logic_error naming the block and tuple if absent.
   int Global(int a, int b = 0, int c = 0) const {
     int local = Find(a, b, c);
-    if (local < 0) [[unlikely]] ThrowOutsideDomain(a, b, c);
+    if (local < 0) [[unlikely]]
+      ThrowOutsideDomain(a, b, c);
     return offset_ + local;
   }
 

@@ -24,8 +24,8 @@ void ApplyFischerBurmeister(const model::EquationSystem& system, const double* y
   }
 }
 
-void FischerBurmeisterJacobian(const model::EquationSystem& system, const double* y, const double* raw,
-                               double* values) {
+void FischerBurmeisterJacobian(const model::EquationSystem& system, const double* y,
+                               const double* raw, double* values) {
   if (!system.has_complementarity()) return;
   for (int r = 0; r < system.rows(); ++r) {
     int c = system.complement_col(r);
@@ -38,7 +38,8 @@ void FischerBurmeisterJacobian(const model::EquationSystem& system, const double
   }
 }
 
-double ComplementarityResidual(const model::EquationSystem& system, const double* y, const double* raw) {
+double ComplementarityResidual(const model::EquationSystem& system, const double* y,
+                               const double* raw) {
   double worst = 0.0;
   for (int r = 0; r < system.rows(); ++r) {
     int c = system.complement_col(r);

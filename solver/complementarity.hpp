@@ -14,10 +14,11 @@ void ApplyFischerBurmeister(const model::EquationSystem& system, const double* y
 // CSR Jacobian values of F at y (with `raw` the untransformed residuals there) become those
 // of the transformed system: an element of the generalised Jacobian of φ, with the
 // derivative at the kink (0, 0) taken along (1, 1), i.e. 1 − 1/√2 for both arguments.
-void FischerBurmeisterJacobian(const model::EquationSystem& system, const double* y, const double* raw,
-                               double* values);
+void FischerBurmeisterJacobian(const model::EquationSystem& system, const double* y,
+                               const double* raw, double* values);
 
 // max over pairs of |min(y_c, F_r)|: zero exactly at a complementary solution.
-double ComplementarityResidual(const model::EquationSystem& system, const double* y, const double* raw);
+double ComplementarityResidual(const model::EquationSystem& system, const double* y,
+                               const double* raw);
 
 }  // namespace peninsula::solver

@@ -264,7 +264,6 @@ class CrossEntropyNlp : public Ipopt::TNLP {
   double stationarity_ = std::numeric_limits<double>::quiet_NaN();
 };
 
-
 std::string DescribeReturn(Ipopt::ApplicationReturnStatus status) {
   switch (status) {
     case Ipopt::Solve_Succeeded:

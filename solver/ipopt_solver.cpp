@@ -22,7 +22,8 @@ class SquareSystemNlp : public Ipopt::TNLP {
   SquareSystemNlp(const model::EquationSystem& system, std::vector<double>& x_full)
       : system_(system), x_full_(x_full), work_(x_full) {}
 
-  bool get_nlp_info(Index& n, Index& m, Index& nnz_jac, Index& nnz_h, IndexStyleEnum& style) override {
+  bool get_nlp_info(Index& n, Index& m, Index& nnz_jac, Index& nnz_h,
+                    IndexStyleEnum& style) override {
     n = system_.cols();
     m = system_.rows();
     nnz_jac = system_.nonzeros();
@@ -31,7 +32,8 @@ class SquareSystemNlp : public Ipopt::TNLP {
     return true;
   }
 
-  bool get_bounds_info(Index n, Number* x_l, Number* x_u, Index m, Number* g_l, Number* g_u) override {
+  bool get_bounds_info(Index n, Number* x_l, Number* x_u, Index m, Number* g_l,
+                       Number* g_u) override {
     for (Index k = 0; k < n; ++k) {
       x_l[k] = -1e19;
       x_u[k] = 1e19;
@@ -121,7 +123,6 @@ class SquareSystemNlp : public Ipopt::TNLP {
   std::vector<double> work_;
 };
 
-
 }  // namespace
 
 void IpoptOptions::Validate() const {
@@ -138,7 +139,8 @@ SolveSummary SolveIpopt(const model::EquationSystem& system, std::vector<double>
     SolveSummary unsupported;
     unsupported.solver = "ipopt";
     unsupported.status = SolveStatus::kSolverFailure;
-    unsupported.message = "the Ipopt path does not take complementarity pairs yet (use the Newton path)";
+    unsupported.message =
+        "the Ipopt path does not take complementarity pairs yet (use the Newton path)";
     Diagnose(system, x_full, unsupported);
     return unsupported;
   }

@@ -36,7 +36,8 @@ bool AllFinite(const std::vector<double>& v) {
 // The iterate and its residual, and the Newton step computed at it.
 class NewtonState {
  public:
-  NewtonState(const model::EquationSystem& system, std::vector<double>& x_full, NewtonWorkspace& workspace)
+  NewtonState(const model::EquationSystem& system, std::vector<double>& x_full,
+              NewtonWorkspace& workspace)
       : system_(system),
         x_full_(x_full),
         n_(system.cols()),
@@ -91,8 +92,8 @@ class NewtonState {
 
  private:
   // Residuals at x (raw), and the system Newton solves: complementarity rows as φ.
-  void Evaluate(const std::vector<double>& x, const std::vector<double>& y, std::vector<double>& raw,
-                std::vector<double>& f) {
+  void Evaluate(const std::vector<double>& x, const std::vector<double>& y,
+                std::vector<double>& raw, std::vector<double>& f) {
     raw.resize(n_);
     system_.Residuals(x.data(), raw.data());
     f = raw;
@@ -100,7 +101,6 @@ class NewtonState {
   }
 
  public:
-
  private:
   const model::EquationSystem& system_;
   std::vector<double>& x_full_;
@@ -133,7 +133,8 @@ std::optional<SolveStatus> LineSearch(NewtonState& state, const std::vector<doub
       return std::nullopt;
     }
   }
-  return AllFinite(state.residual()) ? SolveStatus::kLineSearchFailed : SolveStatus::kEvaluationError;
+  return AllFinite(state.residual()) ? SolveStatus::kLineSearchFailed
+                                     : SolveStatus::kEvaluationError;
 }
 
 // One more step kept only if it lowers the largest residual: it takes the residual (and the
@@ -152,7 +153,8 @@ void NewtonOptions::Validate() const {
   if (!(tolerance > 0)) throw std::invalid_argument("newton tolerance must be > 0");
   if (max_iterations < 1) throw std::invalid_argument("newton max_iterations must be >= 1");
   if (!(max_seconds > 0)) throw std::invalid_argument("newton max_seconds must be > 0");
-  if (!(armijo > 0 && armijo < 0.5)) throw std::invalid_argument("newton armijo must be in (0, 0.5)");
+  if (!(armijo > 0 && armijo < 0.5))
+    throw std::invalid_argument("newton armijo must be in (0, 0.5)");
   if (!(chord_contraction > 0 && chord_contraction < 1)) {
     throw std::invalid_argument("newton chord_contraction must be in (0, 1)");
   }
@@ -184,10 +186,12 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
     Diagnose(system, x_full, summary);
     return summary;
   };
-  if (!AllFinite(state.residual())) return finish(SolveStatus::kEvaluationError, "non-finite residual at the start point");
+  if (!AllFinite(state.residual()))
+    return finish(SolveStatus::kEvaluationError, "non-finite residual at the start point");
   for (int it = 0;; ++it) {
     if (MaxAbs(state.residual()) <= options.tolerance) {
-      if (options.polish && it > 0 && Polish(state, step, options.reuse_factorization)) ++summary.iterations;
+      if (options.polish && it > 0 && Polish(state, step, options.reuse_factorization))
+        ++summary.iterations;
       return finish(SolveStatus::kConverged, "");
     }
     if (it == options.max_iterations) return finish(SolveStatus::kIterationLimit, "");
@@ -195,8 +199,10 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
       return finish(SolveStatus::kTimeLimit, "");
     }
     summary.iterations = it + 1;
-    if (options.reuse_factorization && TryChordStep(state, step, options.chord_contraction)) continue;
-    if (auto failure = state.ComputeStep(step)) return finish(*failure, "at Newton iteration " + std::to_string(it));
+    if (options.reuse_factorization && TryChordStep(state, step, options.chord_contraction))
+      continue;
+    if (auto failure = state.ComputeStep(step))
+      return finish(*failure, "at Newton iteration " + std::to_string(it));
     if (auto failure = LineSearch(state, step, options)) {
       return finish(*failure, "no step along the Newton direction reduced the residual");
     }

@@ -14,12 +14,12 @@
 namespace peninsula::solver {
 
 struct NewtonOptions {
-  double tolerance = 1e-10;   // max scaled residual
+  double tolerance = 1e-10;  // max scaled residual
   int max_iterations = 100;  // chord steps count as iterations
   double max_seconds = 600.0;
   double armijo = 1e-4;
   double min_step = 1e-10;
-  bool polish = true;         // one extra Newton step after convergence (docs/model.md)
+  bool polish = true;  // one extra Newton step after convergence (docs/model.md)
   LinearSolverKind linear_solver = LinearSolverKind::kAuto;
   bool reuse_factorization = true;  // chord steps with the last factorisation while they work
   double chord_contraction = 0.5;   // a chord step must shrink max|F| at least this much

@@ -96,8 +96,9 @@ static SolveSummary SolveChecked(const model::EquationSystem& system, std::vecto
   last.iterations = iterations;
   last.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (t < 1.0) {
-    last.message = "homotopy reached " + std::to_string(t) + " of the shock; direct solve: " +
-                   StatusName(direct.status) + "; " + last.message;
+    last.message = "homotopy reached " + std::to_string(t) +
+                   " of the shock; direct solve: " + StatusName(direct.status) + "; " +
+                   last.message;
   }
   return last;
 }

@@ -22,7 +22,7 @@ struct SolveOptions {
   bool homotopy = true;
   int max_homotopy_steps = 64;
   double min_homotopy_step = 1.0 / 1024;
-  double walras_tolerance = 1e-8;  // on the dropped equation's scaled residual
+  double walras_tolerance = 1e-8;        // on the dropped equation's scaled residual
   NewtonWorkspace* workspace = nullptr;  // optional, not owned: reused across solves
 
   void Validate() const;

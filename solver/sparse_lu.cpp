@@ -66,7 +66,8 @@ class KluLu final : public SparseLu {
   bool Factorize(const double* values) override {
     values_.assign(values, values + ai_.size());
     // Reuse the pivot sequence when it stays stable; refactor from scratch otherwise.
-    if (numeric_ && klu_refactor(ap_.data(), ai_.data(), values_.data(), symbolic_, numeric_, &common_) &&
+    if (numeric_ &&
+        klu_refactor(ap_.data(), ai_.data(), values_.data(), symbolic_, numeric_, &common_) &&
         klu_rcond(symbolic_, numeric_, &common_) && common_.rcond > 1e-12) {
       return true;
     }
@@ -103,17 +104,17 @@ class UmfpackLu final : public SparseLu {
   bool Factorize(const double* values) override {
     values_.assign(values, values + ai_.size());
     int n = static_cast<int>(x_.size());
-    if (!symbolic_ &&
-        umfpack_di_symbolic(n, n, ap_.data(), ai_.data(), values_.data(), &symbolic_, control_, info_) != UMFPACK_OK) {
+    if (!symbolic_ && umfpack_di_symbolic(n, n, ap_.data(), ai_.data(), values_.data(), &symbolic_,
+                                          control_, info_) != UMFPACK_OK) {
       return false;
     }
     if (numeric_) umfpack_di_free_numeric(&numeric_);
-    return umfpack_di_numeric(ap_.data(), ai_.data(), values_.data(), symbolic_, &numeric_, control_, info_) ==
-           UMFPACK_OK;
+    return umfpack_di_numeric(ap_.data(), ai_.data(), values_.data(), symbolic_, &numeric_,
+                              control_, info_) == UMFPACK_OK;
   }
   bool Solve(double* rhs) override {
-    int status = umfpack_di_solve(UMFPACK_At, ap_.data(), ai_.data(), values_.data(), x_.data(), rhs, numeric_,
-                                  control_, info_);
+    int status = umfpack_di_solve(UMFPACK_At, ap_.data(), ai_.data(), values_.data(), x_.data(),
+                                  rhs, numeric_, control_, info_);
     std::copy(x_.begin(), x_.end(), rhs);
     return status == UMFPACK_OK;
   }
@@ -140,7 +141,7 @@ class MumpsLu final : public SparseLu {
     dmumps_c(&id_);
     Icntl(1) = Icntl(2) = Icntl(3) = -1;  // no output
     Icntl(4) = 0;
-    Icntl(7) = 5;  // METIS ordering
+    Icntl(7) = 5;    // METIS ordering
     Icntl(14) = 50;  // workspace margin for pivoting beyond the analysis estimate, percent
     for (int r = 0; r < n; ++r) {
       for (int k = row_start[r]; k < row_start[r + 1]; ++k) {
@@ -156,7 +157,8 @@ class MumpsLu final : public SparseLu {
     id_.a = values_.data();
     id_.job = kAnalyse;
     dmumps_c(&id_);
-    if (id_.infog[0] < 0) throw std::runtime_error("MUMPS analysis failed, INFOG(1) = " + std::to_string(id_.infog[0]));
+    if (id_.infog[0] < 0)
+      throw std::runtime_error("MUMPS analysis failed, INFOG(1) = " + std::to_string(id_.infog[0]));
   }
   ~MumpsLu() override {
     id_.job = kEnd;
@@ -190,7 +192,8 @@ class EigenLu final : public SparseLu {
   EigenLu(int n, const std::vector<int>& row_start, const std::vector<int>& col_index) {
     std::vector<Eigen::Triplet<double>> triplets;
     for (int r = 0; r < n; ++r) {
-      for (int k = row_start[r]; k < row_start[r + 1]; ++k) triplets.emplace_back(r, col_index[k], 1.0);
+      for (int k = row_start[r]; k < row_start[r + 1]; ++k)
+        triplets.emplace_back(r, col_index[k], 1.0);
     }
     matrix_.resize(n, n);
     matrix_.setFromTriplets(triplets.begin(), triplets.end());
@@ -229,16 +232,22 @@ LinearSolverKind ParseLinearSolver(const std::string& text) {
   if (text == "eigen") return LinearSolverKind::kEigen;
   if (text == "mumps") return LinearSolverKind::kMumps;
   if (text == "auto") return LinearSolverKind::kAuto;
-  throw std::invalid_argument("linear solver '" + text + "' (expected auto, umfpack, mumps, klu or eigen)");
+  throw std::invalid_argument("linear solver '" + text +
+                              "' (expected auto, umfpack, mumps, klu or eigen)");
 }
 
 std::string LinearSolverName(LinearSolverKind kind) {
   switch (kind) {
-    case LinearSolverKind::kKlu: return "klu";
-    case LinearSolverKind::kUmfpack: return "umfpack";
-    case LinearSolverKind::kEigen: return "eigen";
-    case LinearSolverKind::kMumps: return "mumps";
-    case LinearSolverKind::kAuto: return "auto";
+    case LinearSolverKind::kKlu:
+      return "klu";
+    case LinearSolverKind::kUmfpack:
+      return "umfpack";
+    case LinearSolverKind::kEigen:
+      return "eigen";
+    case LinearSolverKind::kMumps:
+      return "mumps";
+    case LinearSolverKind::kAuto:
+      return "auto";
   }
   return "?";
 }
@@ -248,14 +257,20 @@ LinearSolverKind ResolveLinearSolver(LinearSolverKind kind, int n) {
   return n < kAutoKluLimit ? LinearSolverKind::kKlu : LinearSolverKind::kUmfpack;
 }
 
-std::unique_ptr<SparseLu> MakeSparseLu(LinearSolverKind kind, int n, const std::vector<int>& row_start,
+std::unique_ptr<SparseLu> MakeSparseLu(LinearSolverKind kind, int n,
+                                       const std::vector<int>& row_start,
                                        const std::vector<int>& col_index) {
   switch (ResolveLinearSolver(kind, n)) {
-    case LinearSolverKind::kAuto: break;
-    case LinearSolverKind::kKlu: return std::make_unique<KluLu>(n, row_start, col_index);
-    case LinearSolverKind::kUmfpack: return std::make_unique<UmfpackLu>(n, row_start, col_index);
-    case LinearSolverKind::kEigen: return std::make_unique<EigenLu>(n, row_start, col_index);
-    case LinearSolverKind::kMumps: return std::make_unique<MumpsLu>(n, row_start, col_index);
+    case LinearSolverKind::kAuto:
+      break;
+    case LinearSolverKind::kKlu:
+      return std::make_unique<KluLu>(n, row_start, col_index);
+    case LinearSolverKind::kUmfpack:
+      return std::make_unique<UmfpackLu>(n, row_start, col_index);
+    case LinearSolverKind::kEigen:
+      return std::make_unique<EigenLu>(n, row_start, col_index);
+    case LinearSolverKind::kMumps:
+      return std::make_unique<MumpsLu>(n, row_start, col_index);
   }
   throw std::invalid_argument("unknown linear solver");
 }

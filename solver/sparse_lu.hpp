@@ -31,7 +31,8 @@ class SparseLu {
   virtual bool Solve(double* rhs) = 0;
 };
 
-std::unique_ptr<SparseLu> MakeSparseLu(LinearSolverKind kind, int n, const std::vector<int>& row_start,
+std::unique_ptr<SparseLu> MakeSparseLu(LinearSolverKind kind, int n,
+                                       const std::vector<int>& row_start,
                                        const std::vector<int>& col_index);
 
 }  // namespace peninsula::solver

@@ -43,8 +43,8 @@ struct HouseholdDemand : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     int r = t[0], h = t[1], i = t[2];
-    auto budget = (1.0 - d->p.tdir(r, h) - d->mps(r, h)) * x(v->YH, r, h) -
-                  d->hhout(r, h) * WorldValue(x);
+    auto budget =
+        (1.0 - d->p.tdir(r, h) - d->mps(r, h)) * x(v->YH, r, h) - d->hhout(r, h) * WorldValue(x);
     return PurchaserPrice(x, r, i) * x(v->C, r, h, i) - d->beta(r, h, i) * budget;
   }
 };
@@ -81,7 +81,8 @@ struct TariffRevenue : BlockBase {
     int r = t[0], i = t[1];
     typename A::Scalar sum(0.0);
     for (int s = 0; s < d->sets.partners.size(); ++s) {
-      if (d->m0(i, s, r) > 0) sum += d->p.tm(i, s, r) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
+      if (d->m0(i, s, r) > 0)
+        sum += d->p.tm(i, s, r) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
     }
     return x(v->TM, r, i) - sum;
   }

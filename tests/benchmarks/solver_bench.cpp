@@ -60,10 +60,9 @@ Instance& Get(int regions, int sectors) {
     slot = std::make_unique<Instance>();
     slot->loaded = app::LoadData(DataDir(regions, sectors));
     slot->closure = model::ResolveClosure(slot->model(), {}, "bench");
-    slot->system = std::make_unique<model::EquationSystem>(slot->model().registry(), slot->model().blocks(),
-                                                           slot->closure.fixed,
-                                                           std::vector<model::RowRef>{slot->closure.walras},
-                                                           slot->model().benchmark());
+    slot->system = std::make_unique<model::EquationSystem>(
+        slot->model().registry(), slot->model().blocks(), slot->closure.fixed,
+        std::vector<model::RowRef>{slot->closure.walras}, slot->model().benchmark());
   }
   return *slot;
 }
@@ -159,7 +158,8 @@ void Solve(benchmark::State& state, bool warm, solver::Method method) {
   std::unique_ptr<solver::NewtonWorkspace> workspace;
   auto solve_first = [&](std::vector<double>& x) {
     model::ShockPlan first(m, TariffCut(0.5), x, in.closure.fixed);
-    solver::Solve(*in.system, x, [&](double t, std::vector<double>& p) { first.Apply(t, p); }, options);
+    solver::Solve(
+        *in.system, x, [&](double t, std::vector<double>& p) { first.Apply(t, p); }, options);
   };
   if (warm) {
     workspace = std::make_unique<solver::NewtonWorkspace>(*in.system, kind);
@@ -179,7 +179,8 @@ void Solve(benchmark::State& state, bool warm, solver::Method method) {
     }
     m.data().p = base_parameters;
     state.ResumeTiming();
-    summary = solver::Solve(*in.system, x, [&](double t, std::vector<double>& p) { plan.Apply(t, p); }, options);
+    summary = solver::Solve(
+        *in.system, x, [&](double t, std::vector<double>& p) { plan.Apply(t, p); }, options);
   }
   m.data().p = m.data().p0;
   if (!summary.converged()) state.SkipWithError("solve did not converge");
@@ -193,7 +194,8 @@ void Solve(benchmark::State& state, bool warm, solver::Method method) {
   }
   state.SetLabel(method == solver::Method::kIpopt
                      ? "ipopt"
-                     : "newton+" + solver::LinearSolverName(solver::ResolveLinearSolver(kind, in.system->cols())));
+                     : "newton+" + solver::LinearSolverName(
+                                       solver::ResolveLinearSolver(kind, in.system->cols())));
   SetSize(state, in);
 }
 
@@ -220,11 +222,13 @@ void BM_BatchRedraw(benchmark::State& state) {
     }
     std::vector<double> x = m.benchmark();
     model::ShockPlan plan(m, TariffCut(0.5), x, in.closure.fixed);
-    auto summary = solver::Solve(*in.system, x, [&](double t, std::vector<double>& p) { plan.Apply(t, p); }, options);
+    auto summary = solver::Solve(
+        *in.system, x, [&](double t, std::vector<double>& p) { plan.Apply(t, p); }, options);
     failed += !summary.converged();
   }
   m.data().p = m.data().p0;
-  state.counters["solves_per_s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["solves_per_s"] =
+      benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
   state.counters["failed"] = failed;
   SetSize(state, in);
 }
@@ -254,12 +258,30 @@ void SizesAndSolvers(benchmark::internal::Benchmark* b, bool all_sizes) {
 BENCHMARK(BM_Calibrate)->Apply(Sizes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Residual)->Apply(Sizes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Jacobian)->Apply(Sizes)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Factorize)->Apply([](auto* b) { SizesAndSolvers(b, true); })->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SolveColdNewton)->Apply([](auto* b) { SizesAndSolvers(b, true); })->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SolveWarmNewton)->Apply([](auto* b) { SizesAndSolvers(b, true); })->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SolveColdIpopt)->Apply([](auto* b) { b->ArgNames({"regions", "sectors", "lu"})->Args({5, 13, 0})->Args({10, 30, 0})->Args({20, 40, 0}); })->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SolveWarmIpopt)->Apply([](auto* b) { b->ArgNames({"regions", "sectors", "lu"})->Args({5, 13, 0})->Args({10, 30, 0})->Args({20, 40, 0}); })->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_BatchRedraw)->Apply([](auto* b) { b->ArgNames({"regions", "sectors"})->Args({5, 13})->Args({20, 40}); })->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Factorize)
+    ->Apply([](auto* b) { SizesAndSolvers(b, true); }) -> Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SolveColdNewton)
+    ->Apply([](auto* b) { SizesAndSolvers(b, true); }) -> Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SolveWarmNewton)
+    ->Apply([](auto* b) { SizesAndSolvers(b, true); }) -> Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SolveColdIpopt)
+    ->Apply([](auto* b) {
+      b->ArgNames({"regions", "sectors", "lu"})
+          ->Args({5, 13, 0})
+          ->Args({10, 30, 0})
+          ->Args({20, 40, 0});
+    }) -> Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SolveWarmIpopt)
+    ->Apply([](auto* b) {
+      b->ArgNames({"regions", "sectors", "lu"})
+          ->Args({5, 13, 0})
+          ->Args({10, 30, 0})
+          ->Args({20, 40, 0});
+    }) -> Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BatchRedraw)
+    ->Apply([](auto* b) {
+      b->ArgNames({"regions", "sectors"})->Args({5, 13})->Args({20, 40});
+    }) -> Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace peninsula

@@ -23,7 +23,7 @@
 
 namespace {
 
-constexpr const char* kFiles[] = {"regions.csv", "accounts.csv", "factors.csv",
+constexpr const char* kFiles[] = {"regions.csv", "accounts.csv",     "factors.csv",
                                   "sam.csv",     "elasticities.csv", "trade.csv"};
 constexpr std::size_t kParts = std::size(kFiles);
 
@@ -57,22 +57,64 @@ void CheckFinite(const peninsula::model::Table& t, const char* name, bool allow_
 void CheckModelData(const peninsula::model::ModelData& d) {
   const auto& p = d.p;
 #define PENINSULA_CHECK(t) CheckFinite(t, #t)
-  PENINSULA_CHECK(p.tfp); PENINSULA_CHECK(p.tp); PENINSULA_CHECK(p.tc); PENINSULA_CHECK(p.tm);
-  PENINSULA_CHECK(p.te); PENINSULA_CHECK(p.tdir); PENINSULA_CHECK(p.tf); PENINSULA_CHECK(p.pwe);
-  PENINSULA_CHECK(p.pwm); PENINSULA_CHECK(p.fsav); PENINSULA_CHECK(p.sigma_va);
-  PENINSULA_CHECK(p.sigma_d); PENINSULA_CHECK(p.sigma_m);
+  PENINSULA_CHECK(p.tfp);
+  PENINSULA_CHECK(p.tp);
+  PENINSULA_CHECK(p.tc);
+  PENINSULA_CHECK(p.tm);
+  PENINSULA_CHECK(p.te);
+  PENINSULA_CHECK(p.tdir);
+  PENINSULA_CHECK(p.tf);
+  PENINSULA_CHECK(p.pwe);
+  PENINSULA_CHECK(p.pwm);
+  PENINSULA_CHECK(p.fsav);
+  PENINSULA_CHECK(p.sigma_va);
+  PENINSULA_CHECK(p.sigma_d);
+  PENINSULA_CHECK(p.sigma_m);
   CheckFinite(p.omega, "p.omega", /*allow_inf=*/true);
-  PENINSULA_CHECK(d.ava); PENINSULA_CHECK(d.aint); PENINSULA_CHECK(d.io); PENINSULA_CHECK(d.fcoef);
-  PENINSULA_CHECK(d.dcoef); PENINSULA_CHECK(d.ecoef); PENINSULA_CHECK(d.dshare); PENINSULA_CHECK(d.dq);
-  PENINSULA_CHECK(d.mq); PENINSULA_CHECK(d.dval); PENINSULA_CHECK(d.mcoef); PENINSULA_CHECK(d.mshare);
-  PENINSULA_CHECK(d.pms0); PENINSULA_CHECK(d.beta); PENINSULA_CHECK(d.mps); PENINSULA_CHECK(d.shf);
-  PENINSULA_CHECK(d.trs); PENINSULA_CHECK(d.hhin); PENINSULA_CHECK(d.hhout); PENINSULA_CHECK(d.fabr);
-  PENINSULA_CHECK(d.mu); PENINSULA_CHECK(d.ssg); PENINSULA_CHECK(d.govin); PENINSULA_CHECK(d.govout);
-  PENINSULA_CHECK(d.lambda); PENINSULA_CHECK(d.cpiw); PENINSULA_CHECK(d.x0); PENINSULA_CHECK(d.va0);
-  PENINSULA_CHECK(d.f0); PENINSULA_CHECK(d.d0); PENINSULA_CHECK(d.e0); PENINSULA_CHECK(d.q0);
-  PENINSULA_CHECK(d.mc0); PENINSULA_CHECK(d.m0); PENINSULA_CHECK(d.c0); PENINSULA_CHECK(d.g0);
-  PENINSULA_CHECK(d.xv0); PENINSULA_CHECK(d.tm0); PENINSULA_CHECK(d.tx0); PENINSULA_CHECK(d.yh0);
-  PENINSULA_CHECK(d.yf0); PENINSULA_CHECK(d.trev0); PENINSULA_CHECK(d.sav0); PENINSULA_CHECK(d.qf0);
+  PENINSULA_CHECK(d.ava);
+  PENINSULA_CHECK(d.aint);
+  PENINSULA_CHECK(d.io);
+  PENINSULA_CHECK(d.fcoef);
+  PENINSULA_CHECK(d.dcoef);
+  PENINSULA_CHECK(d.ecoef);
+  PENINSULA_CHECK(d.dshare);
+  PENINSULA_CHECK(d.dq);
+  PENINSULA_CHECK(d.mq);
+  PENINSULA_CHECK(d.dval);
+  PENINSULA_CHECK(d.mcoef);
+  PENINSULA_CHECK(d.mshare);
+  PENINSULA_CHECK(d.pms0);
+  PENINSULA_CHECK(d.beta);
+  PENINSULA_CHECK(d.mps);
+  PENINSULA_CHECK(d.shf);
+  PENINSULA_CHECK(d.trs);
+  PENINSULA_CHECK(d.hhin);
+  PENINSULA_CHECK(d.hhout);
+  PENINSULA_CHECK(d.fabr);
+  PENINSULA_CHECK(d.mu);
+  PENINSULA_CHECK(d.ssg);
+  PENINSULA_CHECK(d.govin);
+  PENINSULA_CHECK(d.govout);
+  PENINSULA_CHECK(d.lambda);
+  PENINSULA_CHECK(d.cpiw);
+  PENINSULA_CHECK(d.x0);
+  PENINSULA_CHECK(d.va0);
+  PENINSULA_CHECK(d.f0);
+  PENINSULA_CHECK(d.d0);
+  PENINSULA_CHECK(d.e0);
+  PENINSULA_CHECK(d.q0);
+  PENINSULA_CHECK(d.mc0);
+  PENINSULA_CHECK(d.m0);
+  PENINSULA_CHECK(d.c0);
+  PENINSULA_CHECK(d.g0);
+  PENINSULA_CHECK(d.xv0);
+  PENINSULA_CHECK(d.tm0);
+  PENINSULA_CHECK(d.tx0);
+  PENINSULA_CHECK(d.yh0);
+  PENINSULA_CHECK(d.yf0);
+  PENINSULA_CHECK(d.trev0);
+  PENINSULA_CHECK(d.sav0);
+  PENINSULA_CHECK(d.qf0);
 #undef PENINSULA_CHECK
 }
 

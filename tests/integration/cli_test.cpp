@@ -37,19 +37,21 @@ class Cli : public ::testing::Test {
  protected:
   void SetUp() override {
     scenario_ = dir_.path() / "cut.toml";
-    std::ofstream(scenario_) << "name = \"cut\"\n[closure]\nnumeraire = \"PF(STD,LAB)\"\n"
-                                "[[shock]]\ntarget = \"tm\"\nindex = [\"*\", \"*\", \"STD\"]\nset = 0\n";
+    std::ofstream(scenario_)
+        << "name = \"cut\"\n[closure]\nnumeraire = \"PF(STD,LAB)\"\n"
+           "[[shock]]\ntarget = \"tm\"\nindex = [\"*\", \"*\", \"STD\"]\nset = 0\n";
   }
   std::string SolveArgs(const std::filesystem::path& out) {
-    return "solve --data " + Quote(testing::SourcePath("data/stdcge")) + " --scenario " + Quote(scenario_) +
-           " --out " + Quote(out);
+    return "solve --data " + Quote(testing::SourcePath("data/stdcge")) + " --scenario " +
+           Quote(scenario_) + " --out " + Quote(out);
   }
   testing::TempDir dir_;
   std::filesystem::path scenario_;
 };
 
 TEST_F(Cli, CalibrateReportsResidualsByBlock) {
-  CommandResult r = Peninsula("calibrate --data " + Quote(testing::SourcePath("data/stdcge")) + " --check-derivatives");
+  CommandResult r = Peninsula("calibrate --data " + Quote(testing::SourcePath("data/stdcge")) +
+                              " --check-derivatives");
   EXPECT_EQ(r.code, 0) << r.output;
   EXPECT_THAT(r.output, HasSubstr("zero_profit"));
   EXPECT_THAT(r.output, HasSubstr("derivative check"));
@@ -62,7 +64,8 @@ TEST_F(Cli, BadDataExitsTwoAndWritesNothing) {
   }
   std::ofstream(data.path() / "sam.csv", std::ios::app) << "STD,c_BRD,HOH,1\n";
   auto out = dir_.path() / "r.h5";
-  CommandResult r = Peninsula("solve --data " + Quote(data.path()) + " --scenario " + Quote(scenario_) + " --out " + Quote(out));
+  CommandResult r = Peninsula("solve --data " + Quote(data.path()) + " --scenario " +
+                              Quote(scenario_) + " --out " + Quote(out));
   EXPECT_EQ(r.code, 2) << r.output;
   EXPECT_THAT(r.output, HasSubstr("sam.csv"));
   EXPECT_THAT(r.output, HasSubstr("is given twice"));
@@ -81,7 +84,8 @@ TEST_F(Cli, SolveWritesResultsAndRefusesToOverwrite) {
   EXPECT_EQ(io::Sha256File(out), hash);
   EXPECT_EQ(Peninsula(SolveArgs(out) + " --overwrite").code, 0);
   for (const auto& f : std::filesystem::directory_iterator(dir_.path())) {
-    EXPECT_EQ(f.path().string().find(".tmp"), std::string::npos) << "temporary file left: " << f.path();
+    EXPECT_EQ(f.path().string().find(".tmp"), std::string::npos)
+        << "temporary file left: " << f.path();
   }
 }
 
@@ -102,7 +106,8 @@ TEST_F(Cli, NonConvergenceHasItsOwnExitCodeAndNamesEquations) {
 
 TEST_F(Cli, ScenarioErrorsAreFoundBeforeAnySolve) {
   auto bad = dir_.path() / "bad.toml";
-  std::ofstream(bad) << "name = \"bad\"\n[[shock]]\ntarget = \"tfp\"\nindex = [\"XYZ\", \"*\"]\nscale = 1.1\n";
+  std::ofstream(bad)
+      << "name = \"bad\"\n[[shock]]\ntarget = \"tfp\"\nindex = [\"XYZ\", \"*\"]\nscale = 1.1\n";
   auto out = dir_.path() / "r.h5";
   CommandResult r = Peninsula(SolveArgs(out) + " --scenario " + Quote(bad));
   EXPECT_EQ(r.code, 2) << r.output;
@@ -139,7 +144,8 @@ TEST_F(Cli, UnknownCommandAndMissingOptionAreUsageErrors) {
 
 TEST_F(Cli, DefaultStudyRuns) {
   auto out = dir_.path() / "default.h5";
-  CommandResult r = Peninsula("run " + Quote(testing::SourcePath("runs/default.toml")) + " --out " + Quote(out));
+  CommandResult r =
+      Peninsula("run " + Quote(testing::SourcePath("runs/default.toml")) + " --out " + Quote(out));
   EXPECT_EQ(r.code, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(out));
 }

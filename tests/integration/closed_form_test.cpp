@@ -19,16 +19,18 @@ using testing::Value;
 
 void WriteClosedEconomy(const std::filesystem::path& dir) {
   std::ofstream(dir / "regions.csv") << "region,description\nA,closed economy\n";
-  std::ofstream(dir / "accounts.csv") << "account,kind,label,description\n"
-                                         "a1,activity,G1,\na2,activity,G2,\nc1,commodity,G1,\nc2,commodity,G2,\n"
-                                         "L,factor,L,\nK,factor,K,\nHH,household,HH,\n";
+  std::ofstream(dir / "accounts.csv")
+      << "account,kind,label,description\n"
+         "a1,activity,G1,\na2,activity,G2,\nc1,commodity,G1,\nc2,commodity,G2,\n"
+         "L,factor,L,\nK,factor,K,\nHH,household,HH,\n";
   std::ofstream(dir / "factors.csv") << "factor,mobility\nL,mobile\nK,mobile\n";
   std::ofstream(dir / "sam.csv") << "region,row,column,value\n"
                                     "A,L,a1,30\nA,K,a1,10\nA,L,a2,15\nA,K,a2,45\n"
                                     "A,a1,c1,40\nA,a2,c2,60\nA,c1,HH,40\nA,c2,HH,60\n"
                                     "A,HH,L,45\nA,HH,K,55\n";
-  std::ofstream(dir / "elasticities.csv") << "region,sector,parameter,value,source\n"
-                                             "*,*,sigma_va,1,test\n*,*,sigma_d,2,test\n*,*,omega,inf,test\n";
+  std::ofstream(dir / "elasticities.csv")
+      << "region,sector,parameter,value,source\n"
+         "*,*,sigma_va,1,test\n*,*,sigma_d,2,test\n*,*,omega,inf,test\n";
 }
 
 TEST(ClosedForm, CobbDouglasEconomyMatchesFormula) {
@@ -40,13 +42,13 @@ TEST(ClosedForm, CobbDouglasEconomyMatchesFormula) {
   model::ClosureSpec closure;
   closure.numeraire = "PF(A,L)";
   const double k_ratio = 1.3, tfp1 = 1.1;
-  auto outcome = app::RunScenario(
-      m,
-      testing::MakeScenario("shock",
-                            {Shock("QF", {"A", "K"}, ShockMode::kScale, k_ratio),
-                             Shock("tfp", {"A", "G1"}, ShockMode::kScale, tfp1)},
-                            closure),
-      {});
+  auto outcome =
+      app::RunScenario(m,
+                       testing::MakeScenario("shock",
+                                             {Shock("QF", {"A", "K"}, ShockMode::kScale, k_ratio),
+                                              Shock("tfp", {"A", "G1"}, ShockMode::kScale, tfp1)},
+                                             closure),
+                       {});
   ASSERT_TRUE(outcome.summary.converged());
   const double beta[2] = {0.4, 0.6};
   const double alpha_k[2] = {10.0 / 40.0, 45.0 / 60.0};  // capital cost shares
@@ -58,8 +60,8 @@ TEST(ClosedForm, CobbDouglasEconomyMatchesFormula) {
     double x = tfp[j] * x0[j] * std::pow(k_ratio, alpha_k[j]);
     EXPECT_NEAR(Value(m, outcome.x, "X(A," + g + ")"), x, 1e-10 * x);
     EXPECT_NEAR(Value(m, outcome.x, "PX(A," + g + ")"), beta[j] * income / x, 1e-10);
-    EXPECT_NEAR(Value(m, outcome.x, "F(A,K," + g + ")"),
-                m.data().f0(0, 1, j) * k_ratio, 1e-10 * 45);
+    EXPECT_NEAR(Value(m, outcome.x, "F(A,K," + g + ")"), m.data().f0(0, 1, j) * k_ratio,
+                1e-10 * 45);
   }
   EXPECT_NEAR(Value(m, outcome.x, "PF(A,K)"), (1 - s_labour) * income / (55.0 * k_ratio), 1e-10);
   EXPECT_NEAR(Value(m, outcome.x, "YH(A,HH)"), income, 1e-10 * income);

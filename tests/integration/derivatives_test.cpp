@@ -11,7 +11,8 @@
 namespace peninsula {
 namespace {
 
-std::vector<double> RandomPoint(const model::EquationSystem& system, std::vector<double> x, std::uint64_t seed) {
+std::vector<double> RandomPoint(const model::EquationSystem& system, std::vector<double> x,
+                                std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> factor(0.7, 1.3);
   for (int g : system.free_vars()) x[g] *= factor(rng);
@@ -29,7 +30,8 @@ TEST_P(Derivatives, AdMatchesCentralDifferencesForEveryBlock) {
   auto loaded = testing::LoadSynthetic(dir.path(), spec);
   model::Model& m = *loaded.model;
   auto closure = model::ResolveClosure(m, {}, "test");
-  model::EquationSystem system(m.registry(), m.blocks(), closure.fixed, {closure.walras}, m.benchmark());
+  model::EquationSystem system(m.registry(), m.blocks(), closure.fixed, {closure.walras},
+                               m.benchmark());
   for (std::uint64_t seed : {0, 1, 2, 3}) {
     auto x = seed == 0 ? m.benchmark() : RandomPoint(system, m.benchmark(), seed);
     auto report = model::CheckDerivatives(system, x);

@@ -141,7 +141,8 @@ TEST(EngineRobustness, LargeShockNeedsHomotopyAndIsReportedAsSuch) {
   EXPECT_FALSE(direct.summary.worst.empty());
   solver::SolveOptions with_homotopy = no_homotopy;
   with_homotopy.homotopy = true;
-  auto stepped = app::RunScenario(*loaded.model, testing::MakeScenario("big", shocks), with_homotopy);
+  auto stepped =
+      app::RunScenario(*loaded.model, testing::MakeScenario("big", shocks), with_homotopy);
   ASSERT_TRUE(stepped.summary.converged()) << stepped.summary.message;
   EXPECT_GT(stepped.summary.homotopy_steps, 1);
   EXPECT_NE(stepped.summary.solver.find("homotopy"), std::string::npos);

@@ -19,7 +19,8 @@ TEST_P(LinearSolvers, SameEquilibriumAsEigen) {
   spec.regions = 3;
   spec.sectors = 5;
   auto loaded = testing::LoadSynthetic(dir.path(), spec);
-  auto scenario = testing::MakeScenario("cut", {Shock("tm", {"*", "*", "R1"}, ShockMode::kScale, 0.4)});
+  auto scenario =
+      testing::MakeScenario("cut", {Shock("tm", {"*", "*", "R1"}, ShockMode::kScale, 0.4)});
   solver::SolveOptions reference, tested;
   reference.method = tested.method = solver::Method::kNewton;
   reference.newton.linear_solver = solver::LinearSolverKind::kEigen;
@@ -35,7 +36,8 @@ TEST_P(LinearSolvers, SameEquilibriumAsEigen) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Kinds, LinearSolvers,
-                         ::testing::Values(solver::LinearSolverKind::kUmfpack, solver::LinearSolverKind::kKlu,
+                         ::testing::Values(solver::LinearSolverKind::kUmfpack,
+                                           solver::LinearSolverKind::kKlu,
                                            solver::LinearSolverKind::kMumps),
                          [](const auto& info) { return solver::LinearSolverName(info.param); });
 

@@ -60,7 +60,8 @@ TEST_F(ResultsFile, RoundTripsVariablesAndMetadata) {
   auto px = reader.ReadMeta("/benchmark/variables/PX");
   EXPECT_EQ(px.dims, (std::vector<std::string>{"region", "sector"}));
   EXPECT_EQ(reader.ReadStringAttribute("/scenarios/cut", "status"), "converged");
-  EXPECT_EQ(reader.ReadIntAttribute("/scenarios/cut/solver", "iterations"), outcome.summary.iterations);
+  EXPECT_EQ(reader.ReadIntAttribute("/scenarios/cut/solver", "iterations"),
+            outcome.summary.iterations);
   EXPECT_DOUBLE_EQ(reader.ReadDoubleAttribute("/scenarios/cut/solver", "max_residual"),
                    outcome.summary.max_residual);
   auto tm = reader.ReadArray("/scenarios/cut/parameters/tm");
@@ -79,7 +80,8 @@ TEST_F(ResultsFile, FailedSolveIsStoredWithoutAnEquilibrium) {
   hopeless.ipopt.max_iterations = 1;
   hopeless.homotopy = false;
   auto outcome = app::RunScenario(
-      m, testing::MakeScenario("hard", {Shock("tfp", {"*", "*"}, ShockMode::kScale, 3.0)}), hopeless);
+      m, testing::MakeScenario("hard", {Shock("tfp", {"*", "*"}, ShockMode::kScale, 3.0)}),
+      hopeless);
   ASSERT_FALSE(outcome.summary.converged());
   auto path = out_.path() / "failed.h5";
   io::WriteResults(path, false, m, {outcome}, provenance_);

@@ -38,17 +38,28 @@ std::vector<Case> Cases() {
 
 // engine label -> reference key
 std::vector<std::pair<std::string, std::string>> Correspondence() {
-  std::vector<std::pair<std::string, std::string>> map = {{"EXR", "epsilon"}, {"PF(STD,CAP)", "pf(CAP)"}};
+  std::vector<std::pair<std::string, std::string>> map = {{"EXR", "epsilon"},
+                                                          {"PF(STD,CAP)", "pf(CAP)"}};
   for (std::string i : {"BRD", "MLK"}) {
     std::string r = "(STD," + i + ")";
-    for (auto [ours, theirs] : {std::pair{"X", "Z"}, {"VA", "Y"}, {"PX", "pz"}, {"PVA", "py"},
-                                {"PA", "pq"}, {"PD", "pd"}, {"PE", "pe"}, {"D", "D"}, {"E", "E"},
-                                {"Q", "Q"}, {"G", "Xg"}, {"XV", "Xv"}}) {
+    for (auto [ours, theirs] : {std::pair{"X", "Z"},
+                                {"VA", "Y"},
+                                {"PX", "pz"},
+                                {"PVA", "py"},
+                                {"PA", "pq"},
+                                {"PD", "pd"},
+                                {"PE", "pe"},
+                                {"D", "D"},
+                                {"E", "E"},
+                                {"Q", "Q"},
+                                {"G", "Xg"},
+                                {"XV", "Xv"}}) {
       map.emplace_back(ours + r, std::string(theirs) + "(" + i + ")");
     }
     map.emplace_back("C(STD,HOH," + i + ")", "Xp(" + i + ")");
     map.emplace_back("M(" + i + ",EXT,STD)", "M(" + i + ")");
-    for (std::string f : {"CAP", "LAB"}) map.emplace_back("F(STD," + f + "," + i + ")", "F(" + f + "," + i + ")");
+    for (std::string f : {"CAP", "LAB"})
+      map.emplace_back("F(STD," + f + "," + i + ")", "F(" + f + "," + i + ")");
   }
   return map;
 }
@@ -60,14 +71,16 @@ TEST_P(StdcgeReplication, MatchesIndependentImplementation) {
   auto loaded = app::LoadData(testing::SourcePath("data/stdcge"));
   model::ClosureSpec closure;
   closure.numeraire = "PF(STD,LAB)";
-  auto outcome = app::RunScenario(*loaded.model, testing::MakeScenario(c.name, c.shocks, closure), {});
+  auto outcome =
+      app::RunScenario(*loaded.model, testing::MakeScenario(c.name, c.shocks, closure), {});
   ASSERT_TRUE(outcome.summary.converged()) << outcome.summary.message;
   EXPECT_LT(outcome.summary.walras_residual, 1e-9);
   auto ref = reference::SolveStdcge(c.reference_shock);
   ASSERT_TRUE(ref.converged);
   for (const auto& [ours, theirs] : Correspondence()) {
     double expected = ref.values.at(theirs);
-    EXPECT_NEAR(Value(*loaded.model, outcome.x, ours), expected, 1e-9 * std::max(1.0, std::abs(expected)))
+    EXPECT_NEAR(Value(*loaded.model, outcome.x, ours), expected,
+                1e-9 * std::max(1.0, std::abs(expected)))
         << ours << " vs " << theirs;
   }
 }
@@ -83,7 +96,8 @@ TEST(StdcgeReplication, PublishedUtilityAfterTariffRemoval) {
   closure.numeraire = "PF(STD,LAB)";
   auto outcome = app::RunScenario(
       *loaded.model,
-      testing::MakeScenario("tariff_removal", {Shock("tm", {"*", "*", "STD"}, ShockMode::kSet, 0.0)}, closure),
+      testing::MakeScenario("tariff_removal",
+                            {Shock("tm", {"*", "*", "STD"}, ShockMode::kSet, 0.0)}, closure),
       {});
   ASSERT_TRUE(outcome.summary.converged());
   // UU = Π_i Xp_i^α_i with α the benchmark budget shares (20/50, 30/50).

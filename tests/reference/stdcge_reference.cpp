@@ -28,8 +28,8 @@ constexpr double kElasticity = 2.0;      // sigma(i) = psi(i) = 2 in stdcge.gms
 constexpr double kTolerance = 1e-11;     // max |residual| demanded of the Newton solve
 constexpr int kMaxIterations = 100;
 constexpr int kMaxBacktracks = 60;
-constexpr double kArmijo = 1e-4;         // sufficient-decrease constant of the line search
-constexpr double kRelativeStep = 1e-6;   // central-difference step, relative to 1 + |x|
+constexpr double kArmijo = 1e-4;        // sufficient-decrease constant of the line search
+constexpr double kRelativeStep = 1e-6;  // central-difference step, relative to 1 + |x|
 
 // Benchmark SAM of stdcge.gms ("Table SAM(u,v) 'social accounting matrix'"), same numbers in
 // three public copies: the GAMS model library page of the sibling model QUOCGE
@@ -39,16 +39,16 @@ constexpr double kRelativeStep = 1e-6;   // central-difference step, relative to
 // Rows receive, columns pay; every row sum equals its column sum.
 constexpr StdcgeSamTable kSam{{
     // BRD  MLK  CAP  LAB  IDT  TRF  HOH  GOV  INV  EXT
-    {{21, 8, 0, 0, 0, 0, 20, 19, 16, 8}},    // BRD
-    {{17, 9, 0, 0, 0, 0, 30, 14, 15, 4}},    // MLK
-    {{20, 30, 0, 0, 0, 0, 0, 0, 0, 0}},      // CAP
-    {{15, 25, 0, 0, 0, 0, 0, 0, 0, 0}},      // LAB
-    {{5, 4, 0, 0, 0, 0, 0, 0, 0, 0}},        // IDT
-    {{1, 2, 0, 0, 0, 0, 0, 0, 0, 0}},        // TRF
-    {{0, 0, 50, 40, 0, 0, 0, 0, 0, 0}},      // HOH
-    {{0, 0, 0, 0, 9, 3, 23, 0, 0, 0}},       // GOV
-    {{0, 0, 0, 0, 0, 0, 17, 2, 0, 12}},      // INV
-    {{13, 11, 0, 0, 0, 0, 0, 0, 0, 0}},      // EXT
+    {{21, 8, 0, 0, 0, 0, 20, 19, 16, 8}},  // BRD
+    {{17, 9, 0, 0, 0, 0, 30, 14, 15, 4}},  // MLK
+    {{20, 30, 0, 0, 0, 0, 0, 0, 0, 0}},    // CAP
+    {{15, 25, 0, 0, 0, 0, 0, 0, 0, 0}},    // LAB
+    {{5, 4, 0, 0, 0, 0, 0, 0, 0, 0}},      // IDT
+    {{1, 2, 0, 0, 0, 0, 0, 0, 0, 0}},      // TRF
+    {{0, 0, 50, 40, 0, 0, 0, 0, 0, 0}},    // HOH
+    {{0, 0, 0, 0, 9, 3, 23, 0, 0, 0}},     // GOV
+    {{0, 0, 0, 0, 0, 0, 17, 2, 0, 12}},    // INV
+    {{13, 11, 0, 0, 0, 0, 0, 0, 0, 0}},    // EXT
 }};
 
 double Sam(std::size_t row, std::size_t column) { return kSam[row][column]; }
@@ -144,8 +144,8 @@ void CalibrateArmington(const BenchmarkFlows& flows, StdcgeParameters& p) {
     const double domestic_weight = std::pow(flows.d0[i], 1.0 - eta);
     p.deltam[i] = import_weight / (import_weight + domestic_weight);
     p.deltad[i] = domestic_weight / (import_weight + domestic_weight);
-    const double aggregate = p.deltam[i] * std::pow(flows.m0[i], eta) +
-                             p.deltad[i] * std::pow(flows.d0[i], eta);
+    const double aggregate =
+        p.deltam[i] * std::pow(flows.m0[i], eta) + p.deltad[i] * std::pow(flows.d0[i], eta);
     p.gamma[i] = flows.q0[i] / std::pow(aggregate, 1.0 / eta);
   }
 }
@@ -209,10 +209,22 @@ void VisitMatrices(Variables& v, const Visitor& visit) {
 void VisitVariables(Variables& v, bool include_numeraire, const Visitor& visit) {
   VisitGoodArray("Y", v.y, visit);
   VisitMatrices(v, visit);
-  const std::array<std::pair<std::string_view, StdcgeGoodArray*>, 16> good_arrays{{
-      {"Z", &v.z}, {"Xp", &v.xp}, {"Xg", &v.xg}, {"Xv", &v.xv}, {"E", &v.e}, {"M", &v.m},
-      {"Q", &v.q}, {"D", &v.d}, {"py", &v.py}, {"pz", &v.pz}, {"pq", &v.pq}, {"pe", &v.pe},
-      {"pm", &v.pm}, {"pd", &v.pd}, {"Tz", &v.tz}, {"Tm", &v.tm}}};
+  const std::array<std::pair<std::string_view, StdcgeGoodArray*>, 16> good_arrays{{{"Z", &v.z},
+                                                                                   {"Xp", &v.xp},
+                                                                                   {"Xg", &v.xg},
+                                                                                   {"Xv", &v.xv},
+                                                                                   {"E", &v.e},
+                                                                                   {"M", &v.m},
+                                                                                   {"Q", &v.q},
+                                                                                   {"D", &v.d},
+                                                                                   {"py", &v.py},
+                                                                                   {"pz", &v.pz},
+                                                                                   {"pq", &v.pq},
+                                                                                   {"pe", &v.pe},
+                                                                                   {"pm", &v.pm},
+                                                                                   {"pd", &v.pd},
+                                                                                   {"Tz", &v.tz},
+                                                                                   {"Tm", &v.tm}}};
   for (const auto& [symbol, values] : good_arrays) VisitGoodArray(symbol, *values, visit);
   visit(Label("pf", kStdcgeFactors[kCapital]), v.pf[kCapital]);
   if (include_numeraire) visit(Label("pf", kStdcgeFactors[kLabour]), v.pf[kLabour]);
@@ -328,7 +340,8 @@ void EvaluateArmington(const StdcgeParameters& p, const Variables& v, const Sink
     const double import_price = (1.0 + p.taum[i]) * v.pm[i];
     sink("eqM", good,
          v.m[i] - std::pow(scale * p.deltam[i] * v.pq[i] / import_price, exponent) * v.q[i]);
-    sink("eqD", good, v.d[i] - std::pow(scale * p.deltad[i] * v.pq[i] / v.pd[i], exponent) * v.q[i]);
+    sink("eqD", good,
+         v.d[i] - std::pow(scale * p.deltad[i] * v.pq[i] / v.pd[i], exponent) * v.q[i]);
   }
 }
 
@@ -341,8 +354,10 @@ void EvaluateTransformation(const StdcgeParameters& p, const Variables& v, const
     const double gross_price = (1.0 + p.tauz[i]) * v.pz[i];
     const double aggregate = p.xie[i] * std::pow(v.e[i], phi) + p.xid[i] * std::pow(v.d[i], phi);
     sink("eqpzd", good, v.z[i] - p.theta[i] * std::pow(aggregate, 1.0 / phi));
-    sink("eqE", good, v.e[i] - std::pow(scale * p.xie[i] * gross_price / v.pe[i], exponent) * v.z[i]);
-    sink("eqDs", good, v.d[i] - std::pow(scale * p.xid[i] * gross_price / v.pd[i], exponent) * v.z[i]);
+    sink("eqE", good,
+         v.e[i] - std::pow(scale * p.xie[i] * gross_price / v.pe[i], exponent) * v.z[i]);
+    sink("eqDs", good,
+         v.d[i] - std::pow(scale * p.xid[i] * gross_price / v.pd[i], exponent) * v.z[i]);
   }
 }
 
@@ -424,9 +439,9 @@ bool AllPositive(const std::array<double, N>& values) {
 // (Tm when taum = 0) and never enter a power.
 bool IsInDomain(const Eigen::VectorXd& unknowns) {
   const Variables v = UnpackUnknowns(unknowns);
-  const std::array<const StdcgeGoodArray*, 15> positive_arrays{
-      &v.y, &v.z, &v.xp, &v.xg, &v.xv, &v.e, &v.m, &v.q, &v.d,
-      &v.py, &v.pz, &v.pq, &v.pe, &v.pm, &v.pd};
+  const std::array<const StdcgeGoodArray*, 15> positive_arrays{&v.y,  &v.z,  &v.xp, &v.xg, &v.xv,
+                                                               &v.e,  &v.m,  &v.q,  &v.d,  &v.py,
+                                                               &v.pz, &v.pq, &v.pe, &v.pm, &v.pd};
   for (const StdcgeGoodArray* values : positive_arrays) {
     if (!AllPositive(*values)) return false;
   }
@@ -541,12 +556,26 @@ StdcgeParameters ApplyStdcgeShock(StdcgeParameters parameters, const StdcgeShock
 
 std::map<std::string, double> StdcgeParameterValues(const StdcgeParameters& p) {
   std::map<std::string, double> values;
-  const std::array<std::pair<std::string_view, const StdcgeGoodArray*>, 19> by_good{{
-      {"sigma", &p.sigma}, {"psi", &p.psi}, {"eta", &p.eta}, {"phi", &p.phi},
-      {"alpha", &p.alpha}, {"b", &p.b}, {"ay", &p.ay}, {"mu", &p.mu}, {"lambda", &p.lambda},
-      {"deltam", &p.deltam}, {"deltad", &p.deltad}, {"gamma", &p.gamma}, {"xie", &p.xie},
-      {"xid", &p.xid}, {"theta", &p.theta}, {"tauz", &p.tauz}, {"taum", &p.taum},
-      {"pWe", &p.p_we}, {"pWm", &p.p_wm}}};
+  const std::array<std::pair<std::string_view, const StdcgeGoodArray*>, 19> by_good{
+      {{"sigma", &p.sigma},
+       {"psi", &p.psi},
+       {"eta", &p.eta},
+       {"phi", &p.phi},
+       {"alpha", &p.alpha},
+       {"b", &p.b},
+       {"ay", &p.ay},
+       {"mu", &p.mu},
+       {"lambda", &p.lambda},
+       {"deltam", &p.deltam},
+       {"deltad", &p.deltad},
+       {"gamma", &p.gamma},
+       {"xie", &p.xie},
+       {"xid", &p.xid},
+       {"theta", &p.theta},
+       {"tauz", &p.tauz},
+       {"taum", &p.taum},
+       {"pWe", &p.p_we},
+       {"pWm", &p.p_wm}}};
   for (const auto& [symbol, array] : by_good) {
     for (std::size_t i = 0; i < kGoods; ++i) values[Label(symbol, kStdcgeGoods[i])] = (*array)[i];
   }
@@ -575,9 +604,10 @@ std::map<std::string, double> StdcgeEquationResiduals(const StdcgeParameters& pa
   Variables v;
   VisitVariables(v, true, [&](const std::string& name, double& value) { value = values.at(name); });
   std::map<std::string, double> residuals;
-  EvaluateEquations(parameters, v, [&](std::string_view equation, std::string_view index, double r) {
-    residuals[Label(equation, index)] = r;
-  });
+  EvaluateEquations(parameters, v,
+                    [&](std::string_view equation, std::string_view index, double r) {
+                      residuals[Label(equation, index)] = r;
+                    });
   residuals["obj"] = values.at("UU") - Utility(parameters, v);
   return residuals;
 }

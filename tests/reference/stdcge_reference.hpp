@@ -42,10 +42,10 @@ using StdcgeGoodByGood = std::array<StdcgeGoodArray, kStdcgeGoodCount>;
 using StdcgeSamTable = std::array<std::array<double, kStdcgeAccountCount>, kStdcgeAccountCount>;
 
 struct StdcgeShock {
-  double tariff_scale = 1.0;  // multiplies taum
+  double tariff_scale = 1.0;              // multiplies taum
   double world_import_price_scale = 1.0;  // multiplies pWm
-  double foreign_savings_scale = 1.0;  // multiplies Sf (foreign currency)
-  double labour_endowment_scale = 1.0;  // multiplies FF(LAB)
+  double foreign_savings_scale = 1.0;     // multiplies Sf (foreign currency)
+  double labour_endowment_scale = 1.0;    // multiplies FF(LAB)
 };
 
 struct StdcgeSolution {
@@ -60,32 +60,32 @@ struct StdcgeSolution {
 // Every calibrated parameter of stdcge.gms, named as there (GAMS "FF" -> ff, "Sf" -> sf,
 // "pWe" -> p_we, "pWm" -> p_wm).
 struct StdcgeParameters {
-  StdcgeGoodArray sigma{};   // Armington elasticity of substitution
-  StdcgeGoodArray psi{};     // CET elasticity of transformation
-  StdcgeGoodArray eta{};     // (sigma - 1) / sigma
-  StdcgeGoodArray phi{};     // (psi + 1) / psi
-  StdcgeGoodArray alpha{};   // household budget shares
+  StdcgeGoodArray sigma{};    // Armington elasticity of substitution
+  StdcgeGoodArray psi{};      // CET elasticity of transformation
+  StdcgeGoodArray eta{};      // (sigma - 1) / sigma
+  StdcgeGoodArray phi{};      // (psi + 1) / psi
+  StdcgeGoodArray alpha{};    // household budget shares
   StdcgeFactorByGood beta{};  // factor shares in the Cobb-Douglas composite factor
-  StdcgeGoodArray b{};       // scale of the composite-factor function
-  StdcgeGoodByGood ax{};     // intermediate input coefficients ax(i,j)
-  StdcgeGoodArray ay{};      // composite-factor input coefficient
-  StdcgeGoodArray mu{};      // government expenditure shares
-  StdcgeGoodArray lambda{};  // investment expenditure shares
-  StdcgeGoodArray deltam{};  // Armington share of imports
-  StdcgeGoodArray deltad{};  // Armington share of domestic goods
-  StdcgeGoodArray gamma{};   // Armington scale
-  StdcgeGoodArray xie{};     // CET share of exports
-  StdcgeGoodArray xid{};     // CET share of domestic supply
-  StdcgeGoodArray theta{};   // CET scale
-  StdcgeGoodArray tauz{};    // production tax rate
-  StdcgeGoodArray taum{};    // import tariff rate
-  StdcgeGoodArray p_we{};    // world export price (foreign currency)
-  StdcgeGoodArray p_wm{};    // world import price (foreign currency)
-  StdcgeFactorArray ff{};    // factor endowments FF(h)
-  double ssp = 0.0;          // private saving propensity
-  double ssg = 0.0;          // government saving propensity
-  double taud = 0.0;         // direct tax rate
-  double sf = 0.0;           // foreign saving Sf (foreign currency)
+  StdcgeGoodArray b{};        // scale of the composite-factor function
+  StdcgeGoodByGood ax{};      // intermediate input coefficients ax(i,j)
+  StdcgeGoodArray ay{};       // composite-factor input coefficient
+  StdcgeGoodArray mu{};       // government expenditure shares
+  StdcgeGoodArray lambda{};   // investment expenditure shares
+  StdcgeGoodArray deltam{};   // Armington share of imports
+  StdcgeGoodArray deltad{};   // Armington share of domestic goods
+  StdcgeGoodArray gamma{};    // Armington scale
+  StdcgeGoodArray xie{};      // CET share of exports
+  StdcgeGoodArray xid{};      // CET share of domestic supply
+  StdcgeGoodArray theta{};    // CET scale
+  StdcgeGoodArray tauz{};     // production tax rate
+  StdcgeGoodArray taum{};     // import tariff rate
+  StdcgeGoodArray p_we{};     // world export price (foreign currency)
+  StdcgeGoodArray p_wm{};     // world import price (foreign currency)
+  StdcgeFactorArray ff{};     // factor endowments FF(h)
+  double ssp = 0.0;           // private saving propensity
+  double ssg = 0.0;           // government saving propensity
+  double taud = 0.0;          // direct tax rate
+  double sf = 0.0;            // foreign saving Sf (foreign currency)
 };
 
 // The benchmark SAM (see the .cpp for its source).

@@ -53,8 +53,8 @@ TEST(StdcgeReference, SamRowsAndColumnsBalance) {
 TEST(StdcgeReference, CalibrationFollowsTheGamsFormulas) {
   const StdcgeParameters p = CalibrateStdcge();
   EXPECT_DOUBLE_EQ(p.alpha[0], 20.0 / 50.0);
-  EXPECT_DOUBLE_EQ(p.beta[0][1], 30.0 / 55.0);       // beta(CAP,MLK)
-  EXPECT_DOUBLE_EQ(p.ax[1][0], 17.0 / 73.0);         // ax(MLK,BRD)
+  EXPECT_DOUBLE_EQ(p.beta[0][1], 30.0 / 55.0);  // beta(CAP,MLK)
+  EXPECT_DOUBLE_EQ(p.ax[1][0], 17.0 / 73.0);    // ax(MLK,BRD)
   EXPECT_DOUBLE_EQ(p.taum[0], 1.0 / 13.0);
   EXPECT_DOUBLE_EQ(p.tauz[1], 4.0 / 72.0);
   EXPECT_DOUBLE_EQ(p.ssp, 17.0 / 90.0);
@@ -143,9 +143,9 @@ TEST_P(StdcgeShockTest, ConvergesAndSatisfiesWalras) {
 
 INSTANTIATE_TEST_SUITE_P(
     OtherShocks, StdcgeShockTest,
-    ::testing::Values(StdcgeShock{1.0, 1.2, 1.0, 1.0},   // world import prices +20%
-                      StdcgeShock{1.0, 1.0, 0.5, 1.0},   // foreign saving halved
-                      StdcgeShock{1.0, 1.0, 1.0, 1.1},   // labour endowment +10%
+    ::testing::Values(StdcgeShock{1.0, 1.2, 1.0, 1.0},    // world import prices +20%
+                      StdcgeShock{1.0, 1.0, 0.5, 1.0},    // foreign saving halved
+                      StdcgeShock{1.0, 1.0, 1.0, 1.1},    // labour endowment +10%
                       StdcgeShock{0.5, 0.9, 1.5, 0.9}));  // several at once
 
 }  // namespace

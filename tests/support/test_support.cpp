@@ -26,13 +26,14 @@ std::filesystem::path SourcePath(const std::string& relative) {
   return std::filesystem::path(PENINSULA_SOURCE_DIR) / relative;
 }
 
-app::LoadedData LoadSynthetic(const std::filesystem::path& dir, const calibration::SyntheticSpec& spec) {
+app::LoadedData LoadSynthetic(const std::filesystem::path& dir,
+                              const calibration::SyntheticSpec& spec) {
   calibration::WriteSyntheticDatabase(dir, spec);
   return app::LoadData(dir);
 }
 
-model::ShockSpec Shock(const std::string& target, std::vector<std::string> index, model::ShockMode mode,
-                       double value) {
+model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,
+                       model::ShockMode mode, double value) {
   model::ShockSpec s;
   s.target = target;
   s.index = std::move(index);

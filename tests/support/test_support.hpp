@@ -29,10 +29,11 @@ class TempDir {
 std::filesystem::path SourcePath(const std::string& relative);
 
 // Writes a synthetic database into `dir` and loads it.
-app::LoadedData LoadSynthetic(const std::filesystem::path& dir, const calibration::SyntheticSpec& spec);
+app::LoadedData LoadSynthetic(const std::filesystem::path& dir,
+                              const calibration::SyntheticSpec& spec);
 
-model::ShockSpec Shock(const std::string& target, std::vector<std::string> index, model::ShockMode mode,
-                       double value);
+model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,
+                       model::ShockMode mode, double value);
 model::Scenario MakeScenario(const std::string& name, std::vector<model::ShockSpec> shocks,
                              model::ClosureSpec closure = {});
 

@@ -27,8 +27,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // Substring check that prints the whole message on failure.
-#define EXPECT_CONTAINS(message, part)                                       \
-  EXPECT_NE(std::string(message).find(part), std::string::npos)              \
+#define EXPECT_CONTAINS(message, part)                          \
+  EXPECT_NE(std::string(message).find(part), std::string::npos) \
       << "message: " << (message) << "\n   lacks: " << (part)
 
 std::vector<std::string> ReadLines(const fs::path& path) {
@@ -45,7 +45,9 @@ void WriteLines(const fs::path& path, const std::vector<std::string>& lines) {
 }
 
 // "file.csv:7:"
-std::string At(const std::string& file, int line) { return file + ":" + std::to_string(line) + ":"; }
+std::string At(const std::string& file, int line) {
+  return file + ":" + std::to_string(line) + ":";
+}
 
 std::string Fmt10(double v) {
   std::ostringstream s;
@@ -77,10 +79,14 @@ enum class Stage { kRead, kValidate, kCalibrate, kNone };
 
 const char* StageName(Stage s) {
   switch (s) {
-    case Stage::kRead: return "ReadDatabase";
-    case Stage::kValidate: return "ValidateDatabase";
-    case Stage::kCalibrate: return "Calibrate";
-    default: return "none (no error)";
+    case Stage::kRead:
+      return "ReadDatabase";
+    case Stage::kValidate:
+      return "ValidateDatabase";
+    case Stage::kCalibrate:
+      return "Calibrate";
+    default:
+      return "none (no error)";
   }
 }
 
@@ -88,8 +94,8 @@ class DatabaseErrors : public ::testing::Test {
  protected:
   void SetUp() override {
     static int counter = 0;
-    dir_ = fs::temp_directory_path() /
-           ("peninsula-database-errors-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    dir_ = fs::temp_directory_path() / ("peninsula-database-errors-" + std::to_string(::getpid()) +
+                                        "-" + std::to_string(counter++));
     Write(2);
   }
   void TearDown() override {
@@ -317,8 +323,8 @@ TEST_F(DatabaseErrors, OverflowingValue) {
   EXPECT_CONTAINS(msg, "expected a");
 }
 
-// Was FAILS (fixed): std::strtod accepts hexadecimal ("0x1A" reads as 26); a strict reader of decimal
-// data should reject it as not a number.
+// Was FAILS (fixed): std::strtod accepts hexadecimal ("0x1A" reads as 26); a strict reader of
+// decimal data should reject it as not a number.
 TEST_F(DatabaseErrors, HexadecimalValue) {
   SetField("sam.csv", 6, 3, "0x1A");
   std::string msg = ReadError();
@@ -466,8 +472,8 @@ TEST_F(DatabaseErrors, NegativeIntermediateUse) {
   EXPECT_CONTAINS(msg, "expected >= 0");
 }
 
-// Was FAILS (fixed): the message names the cell as (H1, a_S1) without its region, unlike the messages
-// for negative and duplicate cells, which give (region, row, column).
+// Was FAILS (fixed): the message names the cell as (H1, a_S1) without its region, unlike the
+// messages for negative and duplicate cells, which give (region, row, column).
 TEST_F(DatabaseErrors, FlowTheModelDoesNotKnow) {
   int line = AppendLine("sam.csv", "R2,H1,a_S1,5");
   std::string msg = ReadError();
@@ -586,8 +592,8 @@ TEST_F(DatabaseErrors, DuplicateTradeFlow) {
   EXPECT_CONTAINS(msg, "given twice");
 }
 
-// Was FAILS (fixed): the message does not name the region ("exporter and importer are the same region"
-// only); it should say which, e.g. 'R1'.
+// Was FAILS (fixed): the message does not name the region ("exporter and importer are the same
+// region" only); it should say which, e.g. 'R1'.
 TEST_F(DatabaseErrors, ExporterEqualsImporter) {
   int line = FindLine("trade.csv", "S3,R1,R2,");
   SetField("trade.csv", line, 2, "R1");
@@ -752,8 +758,8 @@ TEST_F(DatabaseErrors, ExportsExceedingOutput) {
   EXPECT_CONTAINS(msg, "exceed its output");
 }
 
-// Was FAILS (fixed): ReadRegions checks column 0 for the label instead of the 'region' column, so with
-// the columns reordered it rejects the description "synthetic region" as a label.
+// Was FAILS (fixed): ReadRegions checks column 0 for the label instead of the 'region' column, so
+// with the columns reordered it rejects the description "synthetic region" as a label.
 TEST_F(DatabaseErrors, RegionColumnsInAnyOrder) {
   auto lines = ReadLines(File("regions.csv"));
   for (auto& l : lines) {
@@ -773,8 +779,9 @@ class DatabaseValid : public ::testing::TestWithParam<int> {};
 
 TEST_P(DatabaseValid, PassesReadValidateAndCalibrate) {
   const int regions = GetParam();
-  fs::path dir = fs::temp_directory_path() / ("peninsula-database-valid-" + std::to_string(::getpid()) +
-                                              "-" + std::to_string(regions));
+  fs::path dir =
+      fs::temp_directory_path() /
+      ("peninsula-database-valid-" + std::to_string(::getpid()) + "-" + std::to_string(regions));
   SyntheticSpec spec;
   spec.regions = regions;
   WriteSyntheticDatabase(dir, spec);
@@ -799,8 +806,8 @@ INSTANTIATE_TEST_SUITE_P(OneTwoThreeRegions, DatabaseValid, ::testing::Values(1,
 // CRLF line ends, a UTF-8 byte order mark, comment lines, blank lines, quoted fields and
 // padding around fields are all part of the format.
 TEST_F(DatabaseErrors, ValidWithCrlfBomCommentsAndQuotes) {
-  for (const char* name : {"regions.csv", "accounts.csv", "factors.csv", "sam.csv", "trade.csv",
-                           "elasticities.csv"}) {
+  for (const char* name :
+       {"regions.csv", "accounts.csv", "factors.csv", "sam.csv", "trade.csv", "elasticities.csv"}) {
     auto lines = ReadLines(File(name));
     std::vector<std::string> out;
     out.push_back("# " + std::string(name) + ", edited");

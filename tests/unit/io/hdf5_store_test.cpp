@@ -115,14 +115,15 @@ TEST_F(Hdf5StoreTest, AxesRoundTrip) {
   EXPECT_EQ(reader.ReadAxis("region"), (std::vector<std::string>{"north", "south", "Zürich"}));
   EXPECT_EQ(reader.ReadAxis("sector"), (std::vector<std::string>{"agr", "man", "ser", "gov"}));
   EXPECT_TRUE(reader.ReadAxis("none").empty());
-  EXPECT_EQ(reader.ListChildren("/sets"),
-            (std::vector<std::string>{"none", "region", "sector"}));
+  EXPECT_EQ(reader.ListChildren("/sets"), (std::vector<std::string>{"none", "region", "sector"}));
   EXPECT_EQ(reader.ListChildren("/"), (std::vector<std::string>{"sets"}));
 }
 
 TEST_F(Hdf5StoreTest, AxisRejectsDuplicateLabelsAndBadNames) {
   auto writer = Hdf5Writer::Create(File("out.h5"), false);
-  EXPECT_THAT(ErrorMessage([&] { writer.WriteAxis("r", {"a", "b", "a"}); }),
+  EXPECT_THAT(ErrorMessage([&] {
+                writer.WriteAxis("r", {"a", "b", "a"});
+              }),
               HasSubstr("duplicate axis label 'a'"));
   EXPECT_THAT(ErrorMessage([&] { writer.WriteAxis("a/b", {"x"}); }), HasSubstr("'/'"));
 }
@@ -313,12 +314,11 @@ TEST_F(Hdf5StoreTest, EveryAttributeTypeRoundTrips) {
     EXPECT_FALSE(reader.HasAttribute(object, "absent"));
   }
   EXPECT_EQ(reader.ListAttributes("/"),
-            (std::vector<std::string>{"count", "empty_list", "list", "literal", "no_reals",
-                                      "real", "reals", "size", "small_int", "text"}));
+            (std::vector<std::string>{"count", "empty_list", "list", "literal", "no_reals", "real",
+                                      "reals", "size", "small_int", "text"}));
   EXPECT_THAT(ErrorMessage([&] { reader.ReadStringAttribute("/", "list"); }),
               HasSubstr("expected one"));
-  EXPECT_THAT(ErrorMessage([&] { reader.ReadIntAttribute("/", "real"); }),
-              HasSubstr("integers"));
+  EXPECT_THAT(ErrorMessage([&] { reader.ReadIntAttribute("/", "real"); }), HasSubstr("integers"));
   EXPECT_THAT(ErrorMessage([&] { reader.ReadStringAttribute("/", "absent"); }),
               HasSubstr("/ @absent: no such attribute"));
 }
@@ -334,21 +334,32 @@ TEST_F(Hdf5StoreTest, AttributeOnMissingObjectFails) {
 TEST_F(Hdf5StoreTest, WriteValidatesShapesAndPaths) {
   auto writer = Hdf5Writer::Create(File("out.h5"), false);
   const std::vector<double> data = {1, 2, 3, 4, 5};
-  const std::string shape_error =
-      ErrorMessage([&] { writer.WriteArray("/v/x", data, {2, 3}, {{"a", "b"}, "", ""}); });
+  const std::string shape_error = ErrorMessage([&] {
+    writer.WriteArray("/v/x", data, {2, 3}, {{"a", "b"}, "", ""});
+  });
   EXPECT_THAT(shape_error, HasSubstr(File("out.h5").string()));
   EXPECT_THAT(shape_error, HasSubstr("/v/x"));
   EXPECT_THAT(shape_error, HasSubstr("[2, 3]"));
-  EXPECT_THAT(ErrorMessage([&] { writer.WriteArray("/v/x", data, {5}, {{}, "", ""}); }),
+  EXPECT_THAT(ErrorMessage([&] {
+                writer.WriteArray("/v/x", data, {5}, {{}, "", ""});
+              }),
               HasSubstr("0 dims given for rank 1"));
   writer.WriteArray("/v/x", data, {5}, {{"a"}, "", ""});
-  EXPECT_THAT(ErrorMessage([&] { writer.WriteArray("/v/x", data, {5}, {{"a"}, "", ""}); }),
+  EXPECT_THAT(ErrorMessage([&] {
+                writer.WriteArray("/v/x", data, {5}, {{"a"}, "", ""});
+              }),
               HasSubstr("/v/x: already exists"));
-  EXPECT_THAT(ErrorMessage([&] { writer.WriteArray("/v/x/y", data, {5}, {{"a"}, "", ""}); }),
+  EXPECT_THAT(ErrorMessage([&] {
+                writer.WriteArray("/v/x/y", data, {5}, {{"a"}, "", ""});
+              }),
               HasSubstr("/v/x: exists but is not a group"));
-  EXPECT_THAT(ErrorMessage([&] { writer.WriteArray("/v/../x", data, {5}, {{"a"}, "", ""}); }),
+  EXPECT_THAT(ErrorMessage([&] {
+                writer.WriteArray("/v/../x", data, {5}, {{"a"}, "", ""});
+              }),
               HasSubstr("'..'"));
-  EXPECT_THAT(ErrorMessage([&] { writer.WriteStrings("/v/s", {"a"}, {{}, "", ""}); }),
+  EXPECT_THAT(ErrorMessage([&] {
+                writer.WriteStrings("/v/s", {"a"}, {{}, "", ""});
+              }),
               HasSubstr("dims"));
   EXPECT_THAT(ErrorMessage([&] {
                 writer.WriteStrings("/v/nul", {std::string("a\0b", 3)}, {{"a"}, "", ""});

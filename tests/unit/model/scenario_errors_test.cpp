@@ -11,8 +11,8 @@
 namespace peninsula {
 namespace {
 
-using ::testing::HasSubstr;
 using model::ShockMode;
+using ::testing::HasSubstr;
 using testing::Shock;
 
 class ScenarioErrors : public ::testing::Test {
@@ -43,7 +43,8 @@ TEST_F(ScenarioErrors, UnknownLabel) {
 }
 
 TEST_F(ScenarioErrors, WrongNumberOfIndices) {
-  EXPECT_THAT(ErrorOf({Shock("tm", {"S1", "R1"}, ShockMode::kScale, 0.5)}), HasSubstr("needs 3 index labels"));
+  EXPECT_THAT(ErrorOf({Shock("tm", {"S1", "R1"}, ShockMode::kScale, 0.5)}),
+              HasSubstr("needs 3 index labels"));
 }
 
 TEST_F(ScenarioErrors, UnknownTarget) {
@@ -67,13 +68,16 @@ TEST_F(ScenarioErrors, EndogenousVariable) {
 }
 
 TEST_F(ScenarioErrors, ForeignSavingsThatDoNotNetToZero) {
-  EXPECT_THAT(ErrorOf({Shock("fsav", {"R1"}, ShockMode::kAdd, 5.0)}), HasSubstr("sum to zero over regions"));
-  EXPECT_EQ(ErrorOf({Shock("fsav", {"R1"}, ShockMode::kAdd, 5.0), Shock("fsav", {"R2"}, ShockMode::kAdd, -5.0)}),
+  EXPECT_THAT(ErrorOf({Shock("fsav", {"R1"}, ShockMode::kAdd, 5.0)}),
+              HasSubstr("sum to zero over regions"));
+  EXPECT_EQ(ErrorOf({Shock("fsav", {"R1"}, ShockMode::kAdd, 5.0),
+                     Shock("fsav", {"R2"}, ShockMode::kAdd, -5.0)}),
             "no error");
 }
 
 TEST_F(ScenarioErrors, CetSwitchedOff) {
-  EXPECT_THAT(ErrorOf({Shock("omega", {"R1", "*"}, ShockMode::kSet, INFINITY)}), HasSubstr("switches a CET off"));
+  EXPECT_THAT(ErrorOf({Shock("omega", {"R1", "*"}, ShockMode::kSet, INFINITY)}),
+              HasSubstr("switches a CET off"));
 }
 
 TEST_F(ScenarioErrors, NumeraireMustBeOnePrice) {

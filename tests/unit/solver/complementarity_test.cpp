@@ -30,7 +30,9 @@ struct ZeroProfit {
   VarId complement;  // Y
   VarId price;
   const Costs* costs;
-  std::string RowLabel(const Tuple& t) const { return name + "(a" + std::to_string(t[0] + 1) + ")"; }
+  std::string RowLabel(const Tuple& t) const {
+    return name + "(a" + std::to_string(t[0] + 1) + ")";
+  }
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     return costs->c[t[0]] - x(price);
@@ -60,7 +62,8 @@ class ActivityAnalysis : public ::testing::Test {
     y.Add({1, 0, 0});
     VarId level = reg_.AddBlock(std::move(y));
     reg_.Finalize();
-    blocks_.push_back(model::MakeBlock(ZeroProfit{.complement = level, .price = price, .costs = &costs_}));
+    blocks_.push_back(
+        model::MakeBlock(ZeroProfit{.complement = level, .price = price, .costs = &costs_}));
     blocks_.push_back(model::MakeBlock(Market{.price = price, .level = level, .costs = &costs_}));
     x_ = {1.0, 1.0, 1.0};
     system_ = std::make_unique<model::EquationSystem>(reg_, blocks_, std::vector<bool>(3, false),
