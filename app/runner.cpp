@@ -41,43 +41,53 @@ BenchmarkCheck CheckBenchmark(model::Model& model) {
   return check;
 }
 
-void ValidateScenario(model::Model& model, const model::Scenario& scenario) {
+namespace {
+
+// A scenario resolved against the model from its benchmark: closure, square system, shocks.
+struct PreparedScenario {
+  model::ClosurePlan closure;
+  std::unique_ptr<model::EquationSystem> system;
+  std::unique_ptr<model::ShockPlan> plan;
+};
+
+PreparedScenario Prepare(model::Model& model, const model::Scenario& scenario) {
   model.data().p = model.data().p0;
-  model::ClosurePlan closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
+  PreparedScenario p;
+  p.closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
   const std::vector<double>& x = model.benchmark();
-  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras},
-                               x);
-  if (!system.square()) {
-    throw model::ScenarioError(
-        scenario.origin + ": the closure does not give a square system: " + system.CountReport());
+  p.system =
+      std::make_unique<model::EquationSystem>(model.registry(), model.blocks(), p.closure.fixed,
+                                              std::vector<model::RowRef>{p.closure.walras}, x);
+  if (!p.system->square()) {
+    throw model::ScenarioError(scenario.origin + ": the closure does not give a square system: " +
+                               p.system->CountReport());
   }
-  model::ShockPlan plan(model, scenario, x, closure.fixed);
+  p.plan = std::make_unique<model::ShockPlan>(model, scenario, x, p.closure.fixed);
+  return p;
+}
+
+}  // namespace
+
+void ValidateScenario(model::Model& model, const model::Scenario& scenario) {
+  Prepare(model, scenario);
   model.data().p = model.data().p0;
 }
 
 io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,
                                 const solver::SolveOptions& options) {
-  model.data().p = model.data().p0;
-  model::ClosurePlan closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
+  PreparedScenario prepared = Prepare(model, scenario);
   std::vector<double> x = model.benchmark();
-  model::EquationSystem system(model.registry(), model.blocks(), closure.fixed, {closure.walras},
-                               x);
-  if (!system.square()) {
-    throw model::ScenarioError(
-        scenario.origin + ": the closure does not give a square system: " + system.CountReport());
-  }
-  model::ShockPlan plan(model, scenario, x, closure.fixed);
-  int numeraire = closure.numeraire;
-  double numeraire_base = x[numeraire], numeraire_target = closure.numeraire_value;
+  int numeraire = prepared.closure.numeraire;
+  double numeraire_base = x[numeraire], numeraire_target = prepared.closure.numeraire_value;
   auto set_shock = [&](double t, std::vector<double>& point) {
-    plan.Apply(t, point);
+    prepared.plan->Apply(t, point);
     point[numeraire] = numeraire_base + t * (numeraire_target - numeraire_base);
   };
   io::ScenarioOutcome outcome;
   outcome.name = scenario.name;
   outcome.description = scenario.description;
   outcome.definition = scenario.source_text;
-  outcome.summary = solver::Solve(system, x, set_shock, options);
+  outcome.summary = solver::Solve(*prepared.system, x, set_shock, options);
   outcome.x = std::move(x);
   outcome.parameters = model.data().p;
   model.data().p = model.data().p0;

@@ -264,20 +264,12 @@ BENCHMARK(BM_SolveColdNewton)
     ->Apply([](auto* b) { SizesAndSolvers(b, true); }) -> Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SolveWarmNewton)
     ->Apply([](auto* b) { SizesAndSolvers(b, true); }) -> Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SolveColdIpopt)
-    ->Apply([](auto* b) {
-      b->ArgNames({"regions", "sectors", "lu"})
-          ->Args({5, 13, 0})
-          ->Args({10, 30, 0})
-          ->Args({20, 40, 0});
-    }) -> Unit(benchmark::kMillisecond);
-BENCHMARK(BM_SolveWarmIpopt)
-    ->Apply([](auto* b) {
-      b->ArgNames({"regions", "sectors", "lu"})
-          ->Args({5, 13, 0})
-          ->Args({10, 30, 0})
-          ->Args({20, 40, 0});
-    }) -> Unit(benchmark::kMillisecond);
+void IpoptSizes(benchmark::internal::Benchmark* b) {
+  b->ArgNames({"regions", "sectors", "lu"})->Args({5, 13, 0})->Args({10, 30, 0})->Args({20, 40, 0});
+}
+
+BENCHMARK(BM_SolveColdIpopt)->Apply(IpoptSizes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SolveWarmIpopt)->Apply(IpoptSizes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchRedraw)
     ->Apply([](auto* b) {
       b->ArgNames({"regions", "sectors"})->Args({5, 13})->Args({20, 40});
