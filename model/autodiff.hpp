@@ -90,7 +90,4 @@ using std::log;
 using std::pow;
 using std::sqrt;
 
-inline double Value(double x) { return x; }
-inline double Value(const Adj& x) { return x.v; }
-
 }  // namespace peninsula::model

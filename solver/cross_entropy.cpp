@@ -32,13 +32,8 @@ constexpr double kLowerFloor = 1e-12;      // internal lower bound, relative to 
 constexpr double kRankThreshold = 1e-10;   // relative pivot size treated as dependence
 constexpr double kMaxDenseRankWork = 5e7;  // n·m above which dependence is not checked
 
-// One constraint with repeated indices merged and zero coefficients removed.
-struct SparseRow {
-  std::string name;
-  std::vector<int> index;
-  std::vector<double> coef;
-  double rhs = 0.0;
-};
+// A constraint after MergeRow: repeated indices merged, zero coefficients removed.
+using SparseRow = LinearConstraint;
 
 // The problem as Ipopt sees it: scaled unknowns y = x / scale, rows divided by weight.
 struct ScaledProblem {
