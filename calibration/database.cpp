@@ -297,6 +297,12 @@ void ReadElasticities(const std::filesystem::path& dir, Database& db) {
       t.FailAt(k, e.parameter + " = " + t.Cell(k, t.Column("value")) +
                       " is out of range (expected >= 0; omega > 0 or inf)");
     }
+    if (int sd = t.Column("sd"); sd >= 0 && !t.Cell(k, sd).empty()) {
+      e.sd = ParseNumber(t, k, sd, false);
+      if (!(*e.sd >= 0)) {
+        t.FailAt(k, "sd = " + t.Cell(k, sd) + " is negative (expected a standard deviation >= 0)");
+      }
+    }
     e.source = t.Cell(k, t.Column("source"));
     if (e.source.empty()) t.FailAt(k, "column 'source' is empty (every elasticity needs a source)");
     e.line = t.lines[k];

@@ -56,6 +56,7 @@ struct ElasticityRow {
   std::optional<int> sector;  // nullopt: every sector
   std::string parameter;      // sigma_va, sigma_d, sigma_m, omega
   double value;
+  std::optional<double> sd;  // standard deviation, for sensitivity analysis; optional column
   std::string source;
   int line;
 };

@@ -689,6 +689,40 @@ TEST_F(DatabaseErrors, InfiniteSigmaRejected) {
   EXPECT_CONTAINS(msg, "expected a finite number");
 }
 
+// The optional sd column: read when present, empty cells allowed, negative values refused.
+TEST_F(DatabaseErrors, NegativeElasticitySd) {
+  auto lines = ReadLines(File("elasticities.csv"));
+  int target = FindLine("elasticities.csv", "*,S2,sigma_d,");
+  bool header_done = false;
+  for (int k = 0; k < static_cast<int>(lines.size()); ++k) {
+    if (lines[k].empty() || lines[k][0] == '#') continue;
+    if (!header_done) {
+      lines[k] += ",sd";
+      header_done = true;
+    } else {
+      lines[k] += (k + 1 == target) ? ",-0.5" : (k % 2 ? ",0.25" : ",");
+    }
+  }
+  WriteLines(File("elasticities.csv"), lines);
+  std::string msg = ReadError();
+  EXPECT_CONTAINS(msg, At("elasticities.csv", target));
+  EXPECT_CONTAINS(msg, "sd = -0.5 is negative");
+}
+
+TEST_F(DatabaseErrors, ElasticitySdIsRead) {
+  auto lines = ReadLines(File("elasticities.csv"));
+  bool header_done = false;
+  for (auto& line : lines) {
+    if (line.empty() || line[0] == '#') continue;
+    line += header_done ? ",0.75" : ",sd";
+    header_done = true;
+  }
+  WriteLines(File("elasticities.csv"), lines);
+  Database db = ReadDatabase(dir_);
+  ASSERT_FALSE(db.elasticities.empty());
+  for (const auto& e : db.elasticities) EXPECT_EQ(e.sd, 0.75);
+}
+
 TEST_F(DatabaseErrors, MissingElasticityForRegionAndSector) {
   // sigma_d of S2 only for R1: R2 has none.
   int line = FindLine("elasticities.csv", "*,S2,sigma_d,");
