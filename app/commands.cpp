@@ -106,8 +106,6 @@ int SolveAndWrite(const std::filesystem::path& data,
   // Everything that can fail before solving fails before solving: the output path, the data,
   // every scenario. No solve is thrown away for an error found afterwards.
   CheckOutputPath(out, overwrite);
-  LoadedData loaded = LoadData(data);
-  model::Model& model = *loaded.model;
   std::vector<model::Scenario> scenarios;
   std::set<std::string> names;
   for (const auto& f : files) {
@@ -118,6 +116,8 @@ int SolveAndWrite(const std::filesystem::path& data,
           "' is used by another scenario of this run (names must be unique)");
     }
   }
+  LoadedData loaded = LoadData(data, scenarios);
+  model::Model& model = *loaded.model;
   for (const auto& s : scenarios) ValidateScenario(model, s);
   BenchmarkCheck check = CheckBenchmark(model);
   PrintBenchmark(check);

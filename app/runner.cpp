@@ -8,11 +8,18 @@
 
 namespace peninsula::app {
 
-LoadedData LoadData(const std::filesystem::path& directory) {
+LoadedData LoadData(const std::filesystem::path& directory,
+                    const std::vector<model::Scenario>& scenarios) {
   LoadedData loaded;
   loaded.database = calibration::ReadDatabase(directory);
   calibration::ValidateDatabase(loaded.database);
-  loaded.model = std::make_unique<model::Model>(calibration::Calibrate(loaded.database));
+  model::ModelData data = calibration::Calibrate(loaded.database);
+  data.instruments = model::CollectInstruments(data, scenarios);
+  try {
+    loaded.model = std::make_unique<model::Model>(std::move(data));
+  } catch (const std::invalid_argument& e) {
+    throw model::ScenarioError(e.what());
+  }
   return loaded;
 }
 

@@ -21,8 +21,11 @@ struct LoadedData {
   std::unique_ptr<model::Model> model;
 };
 
-// Reads, validates and calibrates; throws calibration::DataError.
-LoadedData LoadData(const std::filesystem::path& directory);
+// Reads, validates and calibrates, and builds the model with the complementarity
+// instruments (quotas, wage floors) that `scenarios` shock; throws calibration::DataError,
+// or model::ScenarioError for an instrument that cannot exist in this database.
+LoadedData LoadData(const std::filesystem::path& directory,
+                    const std::vector<model::Scenario>& scenarios = {});
 
 struct BenchmarkCheck {
   double max_residual = 0.0;  // over every equation, the Walras row included

@@ -55,6 +55,8 @@ void SizeTables(const Database& db, ModelData& d) {
   p.sigma_d = Table(R, I, 1, NAN);
   p.sigma_m = Table(R, I, 1, NAN);
   p.omega = Table(R, I, 1, NAN);
+  p.quota = Table(I, P, R, model::kNoQuota);
+  p.wfloor = Table(R, F);
   for (Table* t : {&d.ava,  &d.aint, &d.dcoef,  &d.ecoef, &d.dshare, &d.dq,  &d.mq,
                    &d.dval, &d.mu,   &d.lambda, &d.cpiw,  &d.tm0,    &d.tx0, &d.x0,
                    &d.va0,  &d.d0,   &d.e0,     &d.q0,    &d.mc0,    &d.g0,  &d.xv0}) {

@@ -49,6 +49,11 @@ std::vector<ParameterView> Parameters(const model::ShockableParameters& p) {
       {"sigma_d", {"region", "sector"}, &p.sigma_d, "Armington elasticity, domestic vs imports"},
       {"sigma_m", {"region", "sector"}, &p.sigma_m, "Armington elasticity across sources"},
       {"omega", {"region", "sector"}, &p.omega, "CET elasticity (inf: perfect transformation)"},
+      {"quota",
+       {"sector", "partner", "region"},
+       &p.quota,
+       "cap on a bilateral flow, share of its benchmark level (inf: no cap)"},
+      {"wfloor", {"region", "factor"}, &p.wfloor, "floor on the real wage PF/CPI (0: none)"},
   };
 }
 

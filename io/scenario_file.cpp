@@ -67,7 +67,7 @@ std::vector<std::string> StringList(const toml::node* node, const std::filesyste
 }
 
 model::ShockSpec ReadShock(const toml::table& t, const std::filesystem::path& path) {
-  CheckKeys(t, {"target", "index", "scale", "set", "add", "note"}, path, "[[shock]]");
+  CheckKeys(t, {"target", "index", "scale", "set", "add", "rent_to", "note"}, path, "[[shock]]");
   model::ShockSpec s;
   s.origin = Where(path, t);
   auto target = t["target"].value<std::string>();
@@ -88,6 +88,13 @@ model::ShockSpec ReadShock(const toml::table& t, const std::filesystem::path& pa
   }
   if (modes != 1)
     throw ScenarioError(s.origin + ": a shock needs exactly one of scale, set or add");
+  if (t.contains("rent_to")) {
+    auto who = t["rent_to"].value<std::string>();
+    if (!who || s.target != "quota") {
+      throw ScenarioError(s.origin + ": 'rent_to' is a string on quota shocks only");
+    }
+    s.rent_to = *who;
+  }
   return s;
 }
 

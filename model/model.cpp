@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "model/blocks/demand.hpp"
+#include "model/blocks/instruments.hpp"
 #include "model/blocks/markets.hpp"
 #include "model/blocks/production.hpp"
 #include "model/blocks/trade.hpp"
@@ -29,9 +30,48 @@ std::vector<Tuple> Domain(const std::vector<const Set*>& dims, const TupleFilter
 }  // namespace
 
 Model::Model(ModelData data) : data_(std::move(data)) {
+  ApplyInstruments();
   CreateVariables();
   SetBenchmarkValues();
   BuildEquations(DefaultNumeraire());
+}
+
+void Model::ApplyInstruments() {
+  ModelData& d = data_;
+  const ModelSets& s = d.sets;
+  d.rent_to = Table(s.sectors.size(), s.partners.size(), s.regions.size());
+  d.floor_on = Table(s.regions.size(), s.factors.size());
+  if (d.p.quota.values().empty()) {
+    d.p.quota = Table(s.sectors.size(), s.partners.size(), s.regions.size(), kNoQuota);
+  }
+  if (d.p.wfloor.values().empty()) d.p.wfloor = Table(s.regions.size(), s.factors.size());
+  d.p0.quota = d.p.quota;
+  d.p0.wfloor = d.p.wfloor;
+  for (const QuotaInstrument& q : d.instruments.quotas) {
+    std::string flow = s.sectors.label(q.sector) + " from " + s.partners.label(q.source) + " to " +
+                       s.regions.label(q.destination);
+    if (d.small_open) {
+      throw std::invalid_argument("a quota on " + flow +
+                                  " needs a multi-region database (bilateral flows)");
+    }
+    if (!(d.m0(q.sector, q.source, q.destination) > 0)) {
+      throw std::invalid_argument("a quota on " + flow + ": there is no such benchmark flow");
+    }
+    double& slot = d.rent_to(q.sector, q.source, q.destination);
+    if (slot != 0 && slot != static_cast<double>(q.recipient)) {
+      throw std::invalid_argument("the quota on " + flow +
+                                  " is declared with two different rent recipients");
+    }
+    slot = static_cast<double>(q.recipient);
+  }
+  for (const WageFloorInstrument& w : d.instruments.wage_floors) {
+    std::string where = s.factors.label(w.factor) + " in " + s.regions.label(w.region);
+    if (d.mobility[w.factor] != Mobility::kMobile || !(d.yf0(w.region, w.factor) > 0)) {
+      throw std::invalid_argument("a wage floor on " + where +
+                                  " needs a mobile factor with benchmark income");
+    }
+    d.floor_on(w.region, w.factor) = 1.0;
+  }
 }
 
 void Model::CreateVariables() {
@@ -102,6 +142,11 @@ void Model::CreateVariables() {
                  [&](int r, int i, int) { return d.xv0(r, i) != 0; });
   vars_.SAV = add("SAV", {R}, kV, "currency", "total savings", all);
   vars_.CPI = add("CPI", {R}, kP, kPriceUnit, "consumer price index", all);
+  vars_.RENT = add("RENT", {I, P, R}, VarKind::kIndex, "rate on the cif value",
+                   "quota rent (ad valorem equivalent) on imports of i from s into r",
+                   [&](int i, int src, int r) { return d.rent_to(i, src, r) != 0; });
+  vars_.UNEMP = add("UNEMP", {R, F}, kQ, kQtyUnit, "unemployment at a wage floor",
+                    [&](int r, int f, int) { return d.floor_on(r, f) != 0; });
   vars_.EXR =
       add("EXR", {}, kP, "domestic currency per unit of foreign currency",
           "exchange rate (small open economy)", [&](int, int, int) { return d.small_open; });
@@ -140,6 +185,10 @@ void Model::SetBenchmarkValues() {
   set_from(v.TX, d.tx0);
   set_from(v.XV, d.xv0);
   set_from(v.SAV, d.sav0);
+  for (VarId id : {v.RENT, v.UNEMP}) {
+    const VariableBlock& b = reg_.block(id);
+    for (int k = 0; k < b.size(); ++k) benchmark_[b.offset() + k] = 0.0;
+  }
 }
 
 void Model::BuildEquations(int numeraire) {
@@ -210,6 +259,13 @@ void Model::BuildEquations(int numeraire) {
       [&](int r, int f, int j) { return !mobile(f) && d.f0(r, f, j) > 0; });
   add(GoodsMarket{}, "goods_market", {R, I}, absorbed);
   if (d.small_open) add(BalanceOfPayments{}, "balance_of_payments", {R}, all);
+  QuotaLimit quota_limit;
+  quota_limit.complement = vars_.RENT;
+  add(quota_limit, "quota_limit", {I, P, R},
+      [&](int i, int src, int r) { return d.rent_to(i, src, r) != 0; });
+  WageFloor wage_floor;
+  wage_floor.complement = vars_.UNEMP;
+  add(wage_floor, "wage_floor", {R, F}, [&](int r, int f, int) { return d.floor_on(r, f) != 0; });
 }
 
 int Model::FindBlock(const std::string& name) const {

@@ -17,6 +17,7 @@ struct ModelVars {
   VarId X, PX, VA, PVA, PINT, F, PF, PFS, QF, QFS;
   VarId D, PD, E, PE, Q, PA, MC, PMC, M;
   VarId C, YH, YF, G, TREV, TM, TX, XV, SAV, CPI, EXR;
+  VarId RENT, UNEMP;  // complementarity instruments: quota rents, unemployment at a wage floor
 };
 
 // The variable whose level gives "world currency" values (foreign savings, transfers) in
@@ -52,6 +53,7 @@ class Model {
   std::pair<int, int> DefaultWalrasRow() const;
 
  private:
+  void ApplyInstruments();
   void CreateVariables();
   void SetBenchmarkValues();
 

@@ -16,6 +16,30 @@ namespace peninsula::model {
 enum class Mobility { kMobile, kSpecific };
 
 inline constexpr double kNoCet = std::numeric_limits<double>::infinity();
+inline constexpr double kNoQuota = std::numeric_limits<double>::infinity();
+
+// Who receives a quota's rent: the exporter (an export-tax equivalent) or the importer (a
+// tariff equivalent); either way it is revenue of that region's government.
+enum class RentRecipient { kExporter = 1, kImporter = 2 };
+
+// A bilateral flow that may be capped: quota·m0 − M ≥ 0 ⊥ RENT ≥ 0.
+struct QuotaInstrument {
+  int sector = 0, source = 0, destination = 0;
+  RentRecipient recipient = RentRecipient::kExporter;
+};
+
+// A mobile factor whose real wage may not fall below a floor: PF − wfloor·CPI ≥ 0 ⊥ UNEMP ≥ 0.
+struct WageFloorInstrument {
+  int region = 0, factor = 0;
+};
+
+// Complementarity instruments the model carries. They are part of the model's structure
+// (variables and rows), so they are declared when the model is built; scenarios then set
+// the quota and floor levels (by default inactive).
+struct Instruments {
+  std::vector<QuotaInstrument> quotas;
+  std::vector<WageFloorInstrument> wage_floors;
+};
 
 struct ModelSets {
   Set regions{"region", {}};
@@ -41,6 +65,8 @@ struct ShockableParameters {
   Table sigma_d;   // (r,i) domestic vs composite import
   Table sigma_m;   // (r,i) across import sources
   Table omega;     // (r,i) CET transformation; kNoCet = perfect transformation
+  Table quota;     // (i,s,r) cap on imports of i from s into r, share of the benchmark flow
+  Table wfloor;    // (r,f) floor on the real wage PF/CPI (0 = none)
 };
 
 struct ModelData {
@@ -91,6 +117,12 @@ struct ModelData {
   Table yf0;              // (r,f)
   Table trev0, sav0;      // (r)
   Table qf0;              // (r,f) mobile factor endowment
+
+  // Instruments (set by Model from `instruments`): which flows carry a quota rent and to
+  // whom (0 none, else a RentRecipient), which factors have a wage floor (0 or 1).
+  Instruments instruments;
+  Table rent_to;   // (i,s,r)
+  Table floor_on;  // (r,f)
 };
 
 }  // namespace peninsula::model

@@ -2,7 +2,10 @@
 #include "model/scenario.hpp"
 
 #include <cmath>
+#include <array>
 #include <functional>
+#include <map>
+#include <set>
 
 namespace peninsula::model {
 namespace {
@@ -55,6 +58,15 @@ const std::vector<ParameterInfo>& Parameters() {
        {"region", "sector"},
        [](ShockableParameters& p) -> Table& { return p.omega; },
        0.0},
+      {"quota",
+       {"sector", "partner", "region"},
+       [](ShockableParameters& p) -> Table& { return p.quota; },
+       0.0},
+      {"wfloor",
+       {"region", "factor"},
+       [](ShockableParameters& p) -> Table& { return p.wfloor; },
+       0.0,
+       true},
   };
   return info;
 }
@@ -94,8 +106,48 @@ double Target(const ShockSpec& s, double base) {
   return base;
 }
 
+std::string CellLabel(const Model& model, const ParameterInfo& info, int a, int b, int c) {
+  std::string label = info.name + "(";
+  int idx[3] = {a, b, c};
+  for (std::size_t k = 0; k < info.dims.size(); ++k) {
+    label += (k ? "," : "") + SetNamed(model.sets(), info.dims[k]).label(idx[k]);
+  }
+  return label + ")";
+}
+
+// Instrument cells: whether a quota or floor cell can be shocked, skipped (a wildcard over a
+// flow or factor that does not exist) or is an error (it exists but the model was built
+// without the instrument). Returns false to skip.
+bool InstrumentCellUsable(const Model& model, const ParameterInfo& info, const ShockSpec& shock,
+                          int a, int b, int c) {
+  const ModelData& d = model.data();
+  bool exists = false, declared = false;
+  if (info.name == "quota") {
+    exists = !d.small_open && d.m0(a, b, c) > 0;
+    declared = d.rent_to(a, b, c) != 0;
+  } else if (info.name == "wfloor") {
+    exists = d.mobility[b] == Mobility::kMobile && d.yf0(a, b) > 0;
+    declared = d.floor_on(a, b) != 0;
+  } else {
+    return true;
+  }
+  if (exists && !declared) {
+    throw ScenarioError(shock.origin + ": " + CellLabel(model, info, a, b, c) +
+                        " is not an instrument of this model (quotas and wage floors are "
+                        "declared when the model is built: CollectInstruments)");
+  }
+  return exists;
+}
+
+// A cap that did not exist starts from the flow it caps (binding at zero rent), so the
+// homotopy can tighten it gradually.
+double QuotaBase(const Model& model, const std::vector<double>& base_point, int i, int s, int r) {
+  const auto& block = model.registry().block(model.vars().M);
+  return base_point[block.Global(i, s, r)] / model.data().m0(i, s, r);
+}
+
 void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockSpec& shock,
-                           std::vector<ShockTarget>& out) {
+                           const std::vector<double>& base_point, std::vector<ShockTarget>& out) {
   if (shock.index.size() != info.dims.size()) {
     throw ScenarioError(shock.origin + ": shock on " + info.name + " needs " +
                         std::to_string(info.dims.size()) + " index labels, found " +
@@ -111,7 +163,21 @@ void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockS
   for (int a : pos[0])
     for (int b : pos[1])
       for (int c : pos[2]) {
+        if (!InstrumentCellUsable(model, info, shock, a, b, c)) continue;
         double* cell = &table(a, b, c);
+        if (info.name == "quota") {
+          double base = std::isfinite(*cell) ? *cell : QuotaBase(model, base_point, a, b, c);
+          double target = shock.mode == ShockMode::kSet ? shock.value : Target(shock, base);
+          if (!(target > 0)) {
+            throw ScenarioError(
+                shock.origin + ": shock on quota gives " + std::to_string(target) +
+                " (expected a share of the benchmark flow > 0, or inf for no cap; a full ban "
+                "cannot be met by CES import demand at finite prices: cap at the residual "
+                "flow, e.g. 0.01)");
+          }
+          out.push_back({cell, -1, base, target});
+          continue;
+        }
         double target = Target(shock, *cell);
         // The equations' form depends on whether Ω is finite, and the Jacobian's structure is
         // recorded once: a CET can be made steeper or flatter, not switched on or off.
@@ -209,7 +275,7 @@ ShockPlan::ShockPlan(Model& model, const Scenario& scenario, const std::vector<d
       if (p.name == shock.target) info = &p;
     }
     if (info) {
-      ResolveParameterShock(model, *info, shock, targets_);
+      ResolveParameterShock(model, *info, shock, base_point, targets_);
     } else {
       ResolveVariableShock(model, shock, base_point, fixed, targets_);
     }
@@ -220,6 +286,8 @@ ShockPlan::ShockPlan(Model& model, const Scenario& scenario, const std::vector<d
 void ShockPlan::Apply(double t, std::vector<double>& x_full) const {
   for (const auto& s : targets_) {
     double value = s.base + t * (s.target - s.base);
+    // Lifting a cap: a path from the cap to infinity (doubling at t = 1/2), then no cap.
+    if (std::isinf(s.target)) value = t >= 1.0 ? s.target : s.base / (1.0 - t);
     if (s.parameter) {
       *s.parameter = value;
     } else {
@@ -240,6 +308,82 @@ std::vector<int> MatchVariables(const VariableRegistry& reg, const std::string& 
 }
 
 }  // namespace
+
+namespace {
+
+RentRecipient ParseRecipient(const ShockSpec& shock) {
+  if (shock.rent_to.empty() || shock.rent_to == "exporter") return RentRecipient::kExporter;
+  if (shock.rent_to == "importer") return RentRecipient::kImporter;
+  throw ScenarioError(shock.origin + ": rent_to = '" + shock.rent_to +
+                      "' (expected \"exporter\" or \"importer\")");
+}
+
+// The cells of `shock` (a quota or wfloor shock) where the instrument can exist.
+template <class Visit>
+void ForEachInstrumentCell(const ModelData& d, const ShockSpec& shock,
+                           const std::vector<const Set*>& dims, Visit visit) {
+  if (shock.index.size() != dims.size()) {
+    throw ScenarioError(shock.origin + ": shock on " + shock.target + " needs " +
+                        std::to_string(dims.size()) + " index labels, found " +
+                        std::to_string(shock.index.size()));
+  }
+  std::vector<std::vector<int>> pos;
+  for (std::size_t k = 0; k < dims.size(); ++k) {
+    pos.push_back(Positions(*dims[k], shock.index[k], shock));
+  }
+  int found = 0;
+  for (int a : pos[0])
+    for (int b : pos[1]) {
+      if (dims.size() == 2) {
+        if (d.mobility[b] == Mobility::kMobile && d.yf0(a, b) > 0) visit(a, b, 0), ++found;
+        continue;
+      }
+      for (int c : pos[2])
+        if (!d.small_open && d.m0(a, b, c) > 0) visit(a, b, c), ++found;
+    }
+  if (found == 0) {
+    throw ScenarioError(
+        shock.origin + ": shock on " + shock.target + " matches " +
+        (dims.size() == 2 ? "no mobile factor with income" : "no bilateral flow of the benchmark") +
+        (d.small_open && dims.size() == 3 ? " (quotas need a multi-region database)" : ""));
+  }
+}
+
+}  // namespace
+
+Instruments CollectInstruments(const ModelData& d, const std::vector<Scenario>& scenarios) {
+  const ModelSets& s = d.sets;
+  std::map<std::array<int, 3>, std::pair<RentRecipient, std::string>> quotas;
+  std::set<std::array<int, 2>> floors;
+  for (const Scenario& scenario : scenarios) {
+    for (const ShockSpec& shock : scenario.shocks) {
+      if (shock.target == "quota") {
+        RentRecipient who = ParseRecipient(shock);
+        ForEachInstrumentCell(
+            d, shock, {&s.sectors, &s.partners, &s.regions}, [&](int i, int src, int r) {
+              auto [it, fresh] = quotas.try_emplace({i, src, r}, who, shock.origin);
+              if (!fresh && it->second.first != who) {
+                throw ScenarioError(shock.origin + ": the quota on (" + s.sectors.label(i) + "," +
+                                    s.partners.label(src) + "," + s.regions.label(r) +
+                                    ") gives its rent to another recipient than at " +
+                                    it->second.second);
+              }
+            });
+      } else if (shock.target == "wfloor") {
+        ForEachInstrumentCell(d, shock, {&s.regions, &s.factors}, [&](int r, int f, int) {
+          floors.insert({r, f});
+        });
+      } else if (!shock.rent_to.empty()) {
+        throw ScenarioError(shock.origin + ": rent_to applies to quota shocks only");
+      }
+    }
+  }
+  Instruments out;
+  for (const auto& [flow, who] : quotas)
+    out.quotas.push_back({flow[0], flow[1], flow[2], who.first});
+  for (const auto& f : floors) out.wage_floors.push_back({f[0], f[1]});
+  return out;
+}
 
 ClosurePlan ResolveClosure(Model& model, const ClosureSpec& closure, const std::string& origin) {
   ClosurePlan plan;

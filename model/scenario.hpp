@@ -19,7 +19,8 @@ struct ShockSpec {
   std::vector<std::string> index;  // labels or "*", one per dimension
   ShockMode mode = ShockMode::kScale;
   double value = 1.0;
-  std::string origin;  // "file:line" for error messages
+  std::string rent_to;  // quota shocks: "exporter" (default) or "importer"
+  std::string origin;   // "file:line" for error messages
 };
 
 struct ClosureSpec {
@@ -75,6 +76,11 @@ class ShockPlan {
  private:
   std::vector<ShockTarget> targets_;
 };
+
+// The complementarity instruments (quotas, wage floors) a set of scenarios will shock, for
+// building the model that solves them; throws ScenarioError for a quota or floor that can
+// exist nowhere (no such flow, not a mobile factor) or for conflicting rent recipients.
+Instruments CollectInstruments(const ModelData& data, const std::vector<Scenario>& scenarios);
 
 // Resolves the closure: the model's exogenous variables, plus the numeraire, plus fixes and
 // minus unfixes; the dropped equation. Also rebuilds the model's equations for the numeraire.

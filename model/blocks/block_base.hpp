@@ -41,14 +41,34 @@ struct BlockBase {
   // Tax-inclusive price of imports of i from partner s into r.
   template <class A>
   typename A::Scalar ImportPrice(const A& x, int i, int s, int r) const {
-    return WorldImportPrice(x, i, s, r) * (1.0 + d->p.tm(i, s, r));
+    return WorldImportPrice(x, i, s, r) * ImportWedge(x, i, s, r);
   }
 
   // cif price of imports of i from s into r (no transport margins: cif = fob).
   template <class A>
   typename A::Scalar WorldImportPrice(const A& x, int i, int s, int r) const {
     if (d->small_open) return x(v->EXR) * d->p.pwm(i);
-    return x(v->PE, s, i) * (1.0 + d->p.te(i, s, r));
+    return x(v->PE, s, i) * ExportWedge(x, i, s, r);
+  }
+
+  // 1 + te, plus a quota rent that goes to the exporter (an export-tax equivalent).
+  template <class A>
+  typename A::Scalar ExportWedge(const A& x, int i, int s, int r) const {
+    typename A::Scalar wedge(1.0 + d->p.te(i, s, r));
+    if (RentTo(i, s, r, RentRecipient::kExporter)) wedge += x(v->RENT, i, s, r);
+    return wedge;
+  }
+
+  // 1 + tm, plus a quota rent that goes to the importer (a tariff equivalent).
+  template <class A>
+  typename A::Scalar ImportWedge(const A& x, int i, int s, int r) const {
+    typename A::Scalar wedge(1.0 + d->p.tm(i, s, r));
+    if (RentTo(i, s, r, RentRecipient::kImporter)) wedge += x(v->RENT, i, s, r);
+    return wedge;
+  }
+
+  bool RentTo(int i, int s, int r, RentRecipient who) const {
+    return !d->small_open && d->rent_to(i, s, r) == static_cast<double>(who);
   }
 
   // Purchaser price of the Armington composite.

@@ -74,7 +74,7 @@ struct TaxRevenue : BlockBase {
   }
 };
 
-// TM_ri = Σ_s tm_isr·PWM_isr·M_isr      (tariff revenue; PWM the cif price)
+// TM_ri = Σ_s (tm_isr + RENT_isr)·PWM_isr·M_isr   (tariffs, and quota rents kept by the importer)
 struct TariffRevenue : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -82,13 +82,14 @@ struct TariffRevenue : BlockBase {
     typename A::Scalar sum(0.0);
     for (int s = 0; s < d->sets.partners.size(); ++s) {
       if (d->m0(i, s, r) > 0)
-        sum += d->p.tm(i, s, r) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
+        sum += (ImportWedge(x, i, s, r) - 1.0) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
     }
     return x(v->TM, r, i) - sum;
   }
 };
 
-// TX_ri = Σ_d te_ird·PE_ri·M_ird   (multi-region)      TX_i = te_i·PE_i·E_i   (small open economy)
+// TX_ri = Σ_d (te_ird + RENT_ird)·PE_ri·M_ird   (export taxes, and rents kept by the exporter;
+// small open economy: TX_i = te_i·PE_i·E_i)
 struct ExportTaxRevenue : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -96,7 +97,8 @@ struct ExportTaxRevenue : BlockBase {
     if (d->small_open) return x(v->TX, r, i) - d->p.te(i, r, 0) * x(v->PE, r, i) * x(v->E, r, i);
     typename A::Scalar sum(0.0);
     for (int dst = 0; dst < d->sets.regions.size(); ++dst) {
-      if (d->m0(i, r, dst) > 0) sum += d->p.te(i, r, dst) * x(v->PE, r, i) * x(v->M, i, r, dst);
+      if (d->m0(i, r, dst) > 0)
+        sum += (ExportWedge(x, i, r, dst) - 1.0) * x(v->PE, r, i) * x(v->M, i, r, dst);
     }
     return x(v->TX, r, i) - sum;
   }

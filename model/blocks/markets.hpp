@@ -24,7 +24,7 @@ struct GoodsMarket : BlockBase {
   }
 };
 
-// Σ_j F_rfj = QF_rf     (mobile factors)
+// Σ_j F_rfj = QF_rf − UNEMP_rf     (mobile factors; UNEMP only where a wage floor exists)
 struct FactorMarket : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -33,6 +33,7 @@ struct FactorMarket : BlockBase {
     for (int j = 0; j < d->sets.sectors.size(); ++j) {
       if (d->f0(r, f, j) > 0) used += x(v->F, r, f, j);
     }
+    if (d->floor_on(r, f) != 0) used += x(v->UNEMP, r, f);
     return used - x(v->QF, r, f);
   }
 };

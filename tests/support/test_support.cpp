@@ -27,9 +27,10 @@ std::filesystem::path SourcePath(const std::string& relative) {
 }
 
 app::LoadedData LoadSynthetic(const std::filesystem::path& dir,
-                              const calibration::SyntheticSpec& spec) {
+                              const calibration::SyntheticSpec& spec,
+                              const std::vector<model::Scenario>& scenarios) {
   calibration::WriteSyntheticDatabase(dir, spec);
-  return app::LoadData(dir);
+  return app::LoadData(dir, scenarios);
 }
 
 model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,

@@ -28,9 +28,10 @@ class TempDir {
 // The repository's data directory (for data/stdcge and the illustrative database).
 std::filesystem::path SourcePath(const std::string& relative);
 
-// Writes a synthetic database into `dir` and loads it.
+// Writes a synthetic database into `dir` and loads it, with the instruments `scenarios` use.
 app::LoadedData LoadSynthetic(const std::filesystem::path& dir,
-                              const calibration::SyntheticSpec& spec);
+                              const calibration::SyntheticSpec& spec,
+                              const std::vector<model::Scenario>& scenarios = {});
 
 model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,
                        model::ShockMode mode, double value);

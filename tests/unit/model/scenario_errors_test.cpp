@@ -142,5 +142,74 @@ TEST_F(ScenarioFileErrors, MissingFile) {
   }
 }
 
+// ----------------------------------------------------------------- complementarity instruments
+
+std::string CollectError(const model::ModelData& d, std::vector<model::ShockSpec> shocks) {
+  try {
+    model::CollectInstruments(d, {testing::MakeScenario("bad", std::move(shocks))});
+  } catch (const model::ScenarioError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST_F(ScenarioErrors, QuotaNotDeclaredWhenTheModelWasBuilt) {
+  EXPECT_THAT(ErrorOf({Shock("quota", {"S1", "R1", "R2"}, ShockMode::kSet, 0.5)}),
+              HasSubstr("quota(S1,R1,R2) is not an instrument of this model"));
+}
+
+TEST_F(ScenarioErrors, ZeroQuotaIsRefusedWithTheReason) {
+  auto shock = Shock("quota", {"S1", "R1", "R2"}, ShockMode::kSet, 0.0);
+  model::Scenario s = testing::MakeScenario("ban", {shock});
+  testing::TempDir dir;
+  calibration::SyntheticSpec spec;
+  spec.regions = 2;
+  auto loaded = testing::LoadSynthetic(dir.path(), spec, {s});
+  try {
+    app::RunScenario(*loaded.model, s, {});
+    ADD_FAILURE() << "no error";
+  } catch (const model::ScenarioError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("a full ban cannot be met by CES import demand"));
+  }
+}
+
+TEST_F(ScenarioErrors, QuotaOnAFlowThatDoesNotExist) {
+  EXPECT_THAT(CollectError(loaded_.model->data(),
+                           {Shock("quota", {"S1", "R1", "R1"}, ShockMode::kSet, 0.5)}),
+              HasSubstr("matches no bilateral flow of the benchmark"));
+}
+
+TEST_F(ScenarioErrors, UnknownRentRecipient) {
+  auto shock = Shock("quota", {"S1", "R1", "R2"}, ShockMode::kSet, 0.5);
+  shock.rent_to = "smugglers";
+  EXPECT_THAT(CollectError(loaded_.model->data(), {shock}),
+              HasSubstr("rent_to = 'smugglers' (expected \"exporter\" or \"importer\")"));
+}
+
+TEST_F(ScenarioErrors, ConflictingRentRecipients) {
+  auto a = Shock("quota", {"S1", "R1", "R2"}, ShockMode::kSet, 0.5);
+  auto b = a;
+  b.rent_to = "importer";
+  EXPECT_THAT(CollectError(loaded_.model->data(), {a, b}),
+              HasSubstr("gives its rent to another recipient"));
+}
+
+TEST_F(ScenarioErrors, WageFloorOnASectorSpecificFactor) {
+  // F3 is sector-specific in the synthetic database.
+  EXPECT_THAT(
+      CollectError(loaded_.model->data(), {Shock("wfloor", {"R1", "F3"}, ShockMode::kSet, 1.0)}),
+      HasSubstr("matches no mobile factor with income"));
+}
+
+TEST_F(ScenarioErrors, QuotaInASmallOpenEconomy) {
+  testing::TempDir dir;
+  calibration::SyntheticSpec spec;
+  spec.regions = 1;
+  auto loaded = testing::LoadSynthetic(dir.path(), spec);
+  EXPECT_THAT(
+      CollectError(loaded.model->data(), {Shock("quota", {"S1", "*", "*"}, ShockMode::kSet, 0.5)}),
+      HasSubstr("quotas need a multi-region database"));
+}
+
 }  // namespace
 }  // namespace peninsula
