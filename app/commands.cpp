@@ -1,6 +1,8 @@
 // Subcommands: calibrate, solve, run.
 #include "app/commands.hpp"
 
+#include <algorithm>
+
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
@@ -138,6 +140,14 @@ int SolveAndWrite(const std::filesystem::path& data,
   provenance.data_directory = data;
   provenance.inputs = loaded.database.files;
   provenance.inputs.insert(provenance.inputs.end(), files.begin(), files.end());
+  for (const auto& s : scenarios) {  // files the scenarios build on (extends, phases)
+    for (const auto& step : s.before) {
+      if (std::find(provenance.inputs.begin(), provenance.inputs.end(), step.origin) ==
+          provenance.inputs.end()) {
+        provenance.inputs.push_back(step.origin);
+      }
+    }
+  }
   io::WriteResults(out, overwrite, model, outcomes, provenance);
   std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
   return exit_code;

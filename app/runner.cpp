@@ -50,33 +50,43 @@ BenchmarkCheck CheckBenchmark(model::Model& model) {
 
 namespace {
 
-// A scenario resolved against the model from its benchmark: closure, square system, shocks.
+// A scenario's closure and square system, resolved against the model from its benchmark.
 struct PreparedScenario {
   model::ClosurePlan closure;
   std::unique_ptr<model::EquationSystem> system;
-  std::unique_ptr<model::ShockPlan> plan;
 };
 
 PreparedScenario Prepare(model::Model& model, const model::Scenario& scenario) {
   model.data().p = model.data().p0;
   PreparedScenario p;
   p.closure = model::ResolveClosure(model, scenario.closure, scenario.origin);
-  const std::vector<double>& x = model.benchmark();
-  p.system =
-      std::make_unique<model::EquationSystem>(model.registry(), model.blocks(), p.closure.fixed,
-                                              std::vector<model::RowRef>{p.closure.walras}, x);
+  p.system = std::make_unique<model::EquationSystem>(
+      model.registry(), model.blocks(), p.closure.fixed,
+      std::vector<model::RowRef>{p.closure.walras}, model.benchmark());
   if (!p.system->square()) {
     throw model::ScenarioError(scenario.origin + ": the closure does not give a square system: " +
                                p.system->CountReport());
   }
-  p.plan = std::make_unique<model::ShockPlan>(model, scenario, x, p.closure.fixed);
   return p;
+}
+
+// One step of the path as a scenario of its own, for resolving its shocks.
+model::Scenario StepScenario(const model::Scenario& scenario, const model::Phase& step) {
+  model::Scenario s;
+  s.name = step.name;
+  s.origin = step.origin.empty() ? scenario.origin : step.origin;
+  s.shocks = step.shocks;
+  return s;
 }
 
 }  // namespace
 
 void ValidateScenario(model::Model& model, const model::Scenario& scenario) {
-  Prepare(model, scenario);
+  PreparedScenario prepared = Prepare(model, scenario);
+  for (const model::Phase& step : scenario.Steps()) {
+    model::ShockPlan(model, StepScenario(scenario, step), model.benchmark(),
+                     prepared.closure.fixed);
+  }
   model.data().p = model.data().p0;
 }
 
@@ -84,17 +94,35 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
                                 const solver::SolveOptions& options) {
   PreparedScenario prepared = Prepare(model, scenario);
   std::vector<double> x = model.benchmark();
-  int numeraire = prepared.closure.numeraire;
-  double numeraire_base = x[numeraire], numeraire_target = prepared.closure.numeraire_value;
-  auto set_shock = [&](double t, std::vector<double>& point) {
-    prepared.plan->Apply(t, point);
-    point[numeraire] = numeraire_base + t * (numeraire_target - numeraire_base);
-  };
   io::ScenarioOutcome outcome;
   outcome.name = scenario.name;
   outcome.description = scenario.description;
   outcome.definition = scenario.source_text;
-  outcome.summary = solver::Solve(*prepared.system, x, set_shock, options);
+  std::vector<model::Phase> steps = scenario.Steps();
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    model::ShockPlan plan(model, StepScenario(scenario, steps[k]), x, prepared.closure.fixed);
+    // The numeraire moves to its closure value during the first step only.
+    int numeraire = prepared.closure.numeraire;
+    double numeraire_base = x[numeraire];
+    double numeraire_target = k == 0 ? prepared.closure.numeraire_value : numeraire_base;
+    auto set_shock = [&](double t, std::vector<double>& point) {
+      plan.Apply(t, point);
+      point[numeraire] = numeraire_base + t * (numeraire_target - numeraire_base);
+    };
+    solver::SolveSummary summary = solver::Solve(*prepared.system, x, set_shock, options);
+    bool last = k + 1 == steps.size();
+    if (!summary.converged() && !last) {
+      summary.message = "step " + std::to_string(k + 1) + " of " + std::to_string(steps.size()) +
+                        " (" + steps[k].name + ") did not converge: " + summary.message;
+      outcome.summary = std::move(summary);
+      break;
+    }
+    if (last) {
+      outcome.summary = std::move(summary);
+    } else if (steps[k].reported) {
+      outcome.phases.push_back({steps[k].name, summary, x, model.data().p});
+    }
+  }
   outcome.x = std::move(x);
   outcome.parameters = model.data().p;
   model.data().p = model.data().p0;

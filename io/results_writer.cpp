@@ -110,6 +110,28 @@ void WriteSummary(Hdf5Writer& w, const std::string& group, const solver::SolveSu
                {{"block"}, "", "largest scaled residual per block"});
 }
 
+// Intermediate equilibria of a phased scenario: /scenarios/<name>/phases/<NN>_<phase>.
+void WritePhases(Hdf5Writer& w, const std::string& scenario_group, const model::Model& model,
+                 const std::vector<PhaseOutcome>& phases) {
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < phases.size(); ++k) {
+    const PhaseOutcome& ph = phases[k];
+    std::string prefix = (k + 1 < 10 ? "0" : "") + std::to_string(k + 1) + "_";
+    std::string g = scenario_group + "/phases/" + prefix + ph.name;
+    names.push_back(prefix + ph.name);
+    w.CreateGroup(g);
+    w.SetAttribute(g, "status", solver::StatusName(ph.summary.status));
+    w.SetAttribute(g, "converged", ph.summary.converged() ? 1LL : 0LL);
+    WriteSummary(w, g + "/solver", ph.summary);
+    WriteParameters(w, g + "/parameters", ph.parameters);
+    WriteVariables(w, g + "/variables", model, ph.x);
+  }
+  if (!names.empty()) {
+    w.WriteStrings(scenario_group + "/phase_order", names,
+                   {{"phase"}, "", "phases of the path in the order they were solved"});
+  }
+}
+
 void WriteProvenance(Hdf5Writer& w, const model::Model& model, const Provenance& p) {
   w.SetAttribute("/", "format", "peninsula-results");
   w.SetAttribute("/", "format_version", 1LL);
@@ -171,6 +193,7 @@ void WriteResults(const std::filesystem::path& path, bool overwrite, const model
     WriteSummary(w, g + "/solver", o.summary);
     WriteParameters(w, g + "/parameters", o.parameters);
     if (o.summary.converged()) WriteVariables(w, g + "/variables", model, o.x);
+    WritePhases(w, g, model, o.phases);
   }
   w.Commit();
 }

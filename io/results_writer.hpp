@@ -20,7 +20,16 @@ struct Provenance {
   std::string study_text;                     // the study file as written, if any
 };
 
+// An intermediate equilibrium of a phased scenario (a reported step of its path).
+struct PhaseOutcome {
+  std::string name;
+  solver::SolveSummary summary;
+  std::vector<double> x;
+  model::ShockableParameters parameters;
+};
+
 struct ScenarioOutcome {
+  std::vector<PhaseOutcome> phases;  // reported steps before the last, in order
   std::string name;
   std::string description;
   std::string definition;  // the scenario file as written

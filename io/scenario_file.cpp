@@ -112,12 +112,84 @@ model::ClosureSpec ReadClosure(const toml::table* t, const std::filesystem::path
 
 }  // namespace
 
-model::Scenario ReadScenario(const std::filesystem::path& path) {
+namespace {
+
+bool SameClosure(const model::ClosureSpec& a, const model::ClosureSpec& b) {
+  return a.numeraire == b.numeraire && a.numeraire_value == b.numeraire_value &&
+         a.walras_equation == b.walras_equation && a.fix == b.fix && a.unfix == b.unfix;
+}
+
+// A path has one closure: a scenario without [closure] takes the one of what it builds on;
+// one with [closure] must agree with it.
+void InheritClosure(model::Scenario& s, const model::Scenario& parent, bool& have_closure,
+                    const std::string& where) {
+  if (!have_closure) {
+    s.closure = parent.closure;
+    have_closure = true;
+  } else if (!SameClosure(s.closure, parent.closure)) {
+    throw ScenarioError(where + ": its [closure] differs from the one of " + parent.origin +
+                        " (a scenario path solves every step under one closure)");
+  }
+}
+
+model::Scenario ReadScenarioFile(const std::filesystem::path& path,
+                                 std::vector<std::string>& chain);
+
+bool SameFile(const std::string& a, const std::string& b) {
+  return std::filesystem::weakly_canonical(a) == std::filesystem::weakly_canonical(b);
+}
+
+// The steps of `other` that the path does not hold yet, appended in order; the file's own
+// step is reported as a phase.
+void AppendSteps(model::Scenario& s, const model::Scenario& other, bool report_last) {
+  std::vector<model::Phase> steps = other.Steps();
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    bool held = false;
+    for (const auto& have : s.before) held = held || SameFile(have.origin, steps[k].origin);
+    if (held) continue;
+    steps[k].reported = report_last && k + 1 == steps.size();
+    s.before.push_back(steps[k]);
+  }
+}
+
+void ReadComposition(const toml::table& t, const std::filesystem::path& path,
+                     std::vector<std::string>& chain, model::Scenario& s) {
+  bool have_closure = t.contains("closure");
+  if (t.contains("extends")) {
+    auto parent_file = t["extends"].value<std::string>();
+    if (!parent_file) {
+      throw ScenarioError(Where(path, *t["extends"].node()) +
+                          ": 'extends' must be a scenario file name");
+    }
+    model::Scenario parent = ReadScenarioFile(path.parent_path() / *parent_file, chain);
+    AppendSteps(s, parent, false);
+    InheritClosure(s, parent, have_closure, path.string());
+  }
+  for (const auto& file : StringList(t["phases"].node(), path, "phases")) {
+    model::Scenario phase = ReadScenarioFile(path.parent_path() / file, chain);
+    AppendSteps(s, phase, true);
+    InheritClosure(s, phase, have_closure, path.string());
+  }
+}
+
+model::Scenario ReadScenarioFile(const std::filesystem::path& path,
+                                 std::vector<std::string>& chain) {
+  std::string identity = std::filesystem::weakly_canonical(path).string();
+  for (const auto& c : chain) {
+    if (c == identity) {
+      std::string cycle;
+      for (const auto& link : chain) cycle += link + " -> ";
+      throw ScenarioError(path.string() +
+                          ": scenario files build on each other in a cycle: " + cycle + identity);
+    }
+  }
+  chain.push_back(identity);
   model::Scenario s;
   s.source_text = ReadText(path, "scenario");
   s.origin = path.string();
   toml::table t = Parse(s.source_text, path);
-  CheckKeys(t, {"name", "description", "closure", "shock"}, path, "a scenario");
+  CheckKeys(t, {"name", "description", "closure", "shock", "extends", "phases"}, path,
+            "a scenario");
   s.name = RequireString(t, "name", path);
   if (s.name.empty() || s.name.find_first_of("/ ") != std::string::npos) {
     throw ScenarioError(path.string() + ": scenario name '" + s.name +
@@ -134,7 +206,16 @@ model::Scenario ReadScenario(const std::filesystem::path& path) {
   } else if (t.contains("shock")) {
     throw ScenarioError(Where(path, *t["shock"].node()) + ": write shocks as [[shock]] tables");
   }
+  ReadComposition(t, path, chain, s);
+  chain.pop_back();
   return s;
+}
+
+}  // namespace
+
+model::Scenario ReadScenario(const std::filesystem::path& path) {
+  std::vector<std::string> chain;
+  return ReadScenarioFile(path, chain);
 }
 
 Study ReadStudy(const std::filesystem::path& path) {

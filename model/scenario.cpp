@@ -351,36 +351,53 @@ void ForEachInstrumentCell(const ModelData& d, const ShockSpec& shock,
 
 }  // namespace
 
-Instruments CollectInstruments(const ModelData& d, const std::vector<Scenario>& scenarios) {
+std::vector<Phase> Scenario::Steps() const {
+  std::vector<Phase> steps = before;
+  steps.push_back({name, origin, shocks, true});
+  return steps;
+}
+
+namespace {
+
+void AddInstrument(const ModelData& d, const ShockSpec& shock,
+                   std::map<std::array<int, 3>, std::pair<RentRecipient, std::string>>& quotas,
+                   std::set<std::array<int, 2>>& floors) {
   const ModelSets& s = d.sets;
+  if (shock.target == "quota") {
+    RentRecipient who = ParseRecipient(shock);
+    ForEachInstrumentCell(
+        d, shock, {&s.sectors, &s.partners, &s.regions}, [&](int i, int src, int r) {
+          auto [it, fresh] = quotas.try_emplace({i, src, r}, who, shock.origin);
+          if (!fresh && it->second.first != who) {
+            throw ScenarioError(shock.origin + ": the quota on (" + s.sectors.label(i) + "," +
+                                s.partners.label(src) + "," + s.regions.label(r) +
+                                ") gives its rent to another recipient than at " +
+                                it->second.second);
+          }
+        });
+  } else if (shock.target == "wfloor") {
+    ForEachInstrumentCell(d, shock, {&s.regions, &s.factors}, [&](int r, int f, int) {
+      floors.insert({r, f});
+    });
+  } else if (!shock.rent_to.empty()) {
+    throw ScenarioError(shock.origin + ": rent_to applies to quota shocks only");
+  }
+}
+
+}  // namespace
+
+Instruments CollectInstruments(const ModelData& d, const std::vector<Scenario>& scenarios) {
   std::map<std::array<int, 3>, std::pair<RentRecipient, std::string>> quotas;
   std::set<std::array<int, 2>> floors;
   for (const Scenario& scenario : scenarios) {
-    for (const ShockSpec& shock : scenario.shocks) {
-      if (shock.target == "quota") {
-        RentRecipient who = ParseRecipient(shock);
-        ForEachInstrumentCell(
-            d, shock, {&s.sectors, &s.partners, &s.regions}, [&](int i, int src, int r) {
-              auto [it, fresh] = quotas.try_emplace({i, src, r}, who, shock.origin);
-              if (!fresh && it->second.first != who) {
-                throw ScenarioError(shock.origin + ": the quota on (" + s.sectors.label(i) + "," +
-                                    s.partners.label(src) + "," + s.regions.label(r) +
-                                    ") gives its rent to another recipient than at " +
-                                    it->second.second);
-              }
-            });
-      } else if (shock.target == "wfloor") {
-        ForEachInstrumentCell(d, shock, {&s.regions, &s.factors}, [&](int r, int f, int) {
-          floors.insert({r, f});
-        });
-      } else if (!shock.rent_to.empty()) {
-        throw ScenarioError(shock.origin + ": rent_to applies to quota shocks only");
-      }
+    for (const Phase& step : scenario.Steps()) {
+      for (const ShockSpec& shock : step.shocks) AddInstrument(d, shock, quotas, floors);
     }
   }
   Instruments out;
-  for (const auto& [flow, who] : quotas)
+  for (const auto& [flow, who] : quotas) {
     out.quotas.push_back({flow[0], flow[1], flow[2], who.first});
+  }
   for (const auto& f : floors) out.wage_floors.push_back({f[0], f[1]});
   return out;
 }

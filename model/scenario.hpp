@@ -31,6 +31,17 @@ struct ClosureSpec {
   std::vector<std::string> unfix;  // variable patterns made endogenous
 };
 
+// One step of a scenario path: the shocks one scenario adds to the state it starts from.
+struct Phase {
+  std::string name;    // the scenario contributing the step
+  std::string origin;  // its file; two steps from the same file are the same step
+  std::vector<ShockSpec> shocks;
+  bool reported = false;  // its equilibrium is kept as an intermediate result
+};
+
+// A scenario is a path of steps solved in sequence, each warm-started from the last and with
+// its shocks resolved against the state the last one left: first `before` (from `extends`
+// and `phases` in the scenario file), then the scenario's own `shocks`.
 struct Scenario {
   std::string name;
   std::string description;
@@ -38,6 +49,10 @@ struct Scenario {
   std::string origin;       // file path
   ClosureSpec closure;
   std::vector<ShockSpec> shocks;
+  std::vector<Phase> before;
+
+  // Every step in order, the scenario's own shocks last.
+  std::vector<Phase> Steps() const;
 };
 
 class ScenarioError : public std::runtime_error {
