@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "solver/diagnostics.hpp"
+#include "solver/ipopt_mpcc.hpp"
 #include "solver/ipopt_status.hpp"
 
 namespace peninsula::solver {
@@ -125,6 +126,19 @@ class SquareSystemNlp : public Ipopt::TNLP {
 
 }  // namespace
 
+void SetIpoptOptions(Ipopt::OptionsList& o, const IpoptOptions& options) {
+  o.SetIntegerValue("print_level", options.print_level);
+  o.SetStringValue("sb", "yes");
+  o.SetNumericValue("tol", options.tolerance);
+  o.SetNumericValue("constr_viol_tol", options.tolerance);
+  o.SetIntegerValue("max_iter", options.max_iterations);
+  o.SetNumericValue("max_cpu_time", options.max_seconds);
+  o.SetStringValue("nlp_scaling_method", "none");  // rows are already scaled by the system
+  // Without it Ipopt relaxes v ≥ 0 and w ≥ 0 and the MPCC form stalls short of v·w = 0.
+  o.SetNumericValue("bound_relax_factor", 0.0);
+  o.SetStringValue("linear_solver", options.linear_solver);
+}
+
 void IpoptOptions::Validate() const {
   if (!(tolerance > 0)) throw std::invalid_argument("ipopt tolerance must be > 0");
   if (max_iterations < 1) throw std::invalid_argument("ipopt max_iterations must be >= 1");
@@ -135,26 +149,9 @@ SolveSummary SolveIpopt(const model::EquationSystem& system, std::vector<double>
                         const IpoptOptions& options) {
   options.Validate();
   auto start = std::chrono::steady_clock::now();
-  if (system.has_complementarity()) {
-    SolveSummary unsupported;
-    unsupported.solver = "ipopt";
-    unsupported.status = SolveStatus::kSolverFailure;
-    unsupported.message =
-        "the Ipopt path does not take complementarity pairs yet (use the Newton path)";
-    Diagnose(system, x_full, unsupported);
-    return unsupported;
-  }
+  if (system.has_complementarity()) return SolveIpoptMpcc(system, x_full, options);
   Ipopt::SmartPtr<Ipopt::IpoptApplication> app = IpoptApplicationFactory();
-  auto& o = *app->Options();
-  o.SetIntegerValue("print_level", options.print_level);
-  o.SetStringValue("sb", "yes");
-  o.SetNumericValue("tol", options.tolerance);
-  o.SetNumericValue("constr_viol_tol", options.tolerance);
-  o.SetIntegerValue("max_iter", options.max_iterations);
-  o.SetNumericValue("max_cpu_time", options.max_seconds);
-  o.SetStringValue("nlp_scaling_method", "none");  // rows are already scaled by the system
-  o.SetNumericValue("bound_relax_factor", 0.0);
-  o.SetStringValue("linear_solver", options.linear_solver);
+  SetIpoptOptions(*app->Options(), options);
   SolveSummary summary;
   summary.solver = "ipopt";
   if (app->Initialize() != Ipopt::Solve_Succeeded) {

@@ -19,6 +19,8 @@ struct IpoptOptions {
   void Validate() const;
 };
 
+// Square systems as a feasibility problem; with complementarity pairs, the MPCC penalty form
+// (solver/ipopt_mpcc.hpp).
 SolveSummary SolveIpopt(const model::EquationSystem& system, std::vector<double>& x_full,
                         const IpoptOptions& options = {});
 

@@ -8,18 +8,48 @@
 namespace peninsula::solver {
 namespace {
 
+SolveSummary PolishComplementarity(const model::EquationSystem& system, std::vector<double>& x,
+                                   SolveSummary ipopt, const SolveOptions& options);
+
 SolveSummary SolveDirect(const model::EquationSystem& system, std::vector<double>& x,
                          const SolveOptions& options) {
-  if (options.method == Method::kIpopt) return SolveIpopt(system, x, options.ipopt);
+  if (options.method == Method::kIpopt) {
+    return PolishComplementarity(system, x, SolveIpopt(system, x, options.ipopt), options);
+  }
   std::vector<double> start = x;
   SolveSummary newton = SolveNewton(system, x, options.newton, options.workspace);
   if (newton.converged() || options.method == Method::kNewton) return newton;
   x = start;
-  SolveSummary ipopt = SolveIpopt(system, x, options.ipopt);
-  ipopt.solver = "newton->ipopt";
+  SolveSummary ipopt =
+      PolishComplementarity(system, x, SolveIpopt(system, x, options.ipopt), options);
+  ipopt.solver = "newton->" + ipopt.solver;
   ipopt.iterations += newton.iterations;
   ipopt.message = "newton: " + StatusName(newton.status) + "; " + ipopt.message;
   return ipopt;
+}
+
+// The MPCC form stops close to the solution but rarely at full accuracy: semismooth Newton
+// from its point, on the regime it found, finishes the job (complementarity-experiments.md).
+SolveSummary PolishComplementarity(const model::EquationSystem& system, std::vector<double>& x,
+                                   SolveSummary ipopt, const SolveOptions& options) {
+  if (ipopt.converged() || !system.has_complementarity() ||
+      ipopt.status == SolveStatus::kEvaluationError) {
+    return ipopt;
+  }
+  std::vector<double> before = x;
+  NewtonOptions polish = options.newton;
+  polish.max_iterations = std::max(polish.max_iterations, 20);
+  SolveSummary newton = SolveNewton(system, x, polish);
+  if (!newton.converged()) {
+    x = before;
+    ipopt.message += "; Newton polish: " + StatusName(newton.status);
+    return ipopt;
+  }
+  newton.solver = ipopt.solver + "+polish";
+  newton.iterations += ipopt.iterations;
+  newton.seconds += ipopt.seconds;
+  newton.message = ipopt.message + "; polished by semismooth Newton";
+  return newton;
 }
 
 }  // namespace

@@ -30,8 +30,8 @@ class Instruments : public ::testing::Test {
   }
   model::Model& m() { return *loaded_.model; }
 
-  io::ScenarioOutcome Solve(const model::Scenario& s) {
-    auto out = app::RunScenario(m(), s, {});
+  io::ScenarioOutcome Solve(const model::Scenario& s, const solver::SolveOptions& options = {}) {
+    auto out = app::RunScenario(m(), s, options);
     EXPECT_TRUE(out.summary.converged()) << s.name << ": " << out.summary.message;
     EXPECT_LE(out.summary.complementarity_residual, 1e-9) << s.name;
     return out;
@@ -157,6 +157,39 @@ TEST_F(Instruments, SlackWageFloorChangesNothing) {
   auto with_floor = Solve(floored);
   EXPECT_NEAR(Value(m(), with_floor.x, "UNEMP(R1,F1)"), 0.0, 1e-9);
   ExpectSameEquilibrium(free.x, with_floor.x);
+}
+
+// The Ipopt path (MPCC penalty form, then a semismooth Newton polish on the regime it finds)
+// reaches the same equilibria as the Newton path, binding instruments included.
+TEST_F(Instruments, IpoptMpccFindsTheSameEquilibria) {
+  auto capped = testing::MakeScenario("capped", {boom_, Cap(1.0)});
+  auto slump = Shock("tfp", {"R1", "*"}, ShockMode::kScale, 0.8);
+  auto floored = testing::MakeScenario(
+      "floored", {slump, Shock("wfloor", {"R1", "F1"}, ShockMode::kSet, 1.0)});
+  auto loose = testing::MakeScenario("loose", {boom_, Cap(3.0)});
+  Load({capped, floored, loose});
+  solver::SolveOptions ipopt;
+  ipopt.method = solver::Method::kIpopt;
+  ipopt.homotopy = false;
+  for (const auto& s : {capped, floored, loose}) {
+    auto newton = Solve(s);
+    auto mpcc = Solve(s, ipopt);
+    EXPECT_NE(mpcc.summary.solver.find("ipopt-mpcc"), std::string::npos) << mpcc.summary.solver;
+    ExpectSameEquilibrium(newton.x, mpcc.x);
+  }
+}
+
+// When Newton gives up, `auto` falls back to the MPCC form and still finds the equilibrium.
+TEST_F(Instruments, FallsBackToIpoptWhenNewtonFails) {
+  auto capped = testing::MakeScenario("capped", {boom_, Cap(1.0)});
+  Load({capped});
+  auto reference = Solve(capped);
+  solver::SolveOptions hobbled;
+  hobbled.newton.max_iterations = 1;
+  hobbled.homotopy = false;
+  auto fallback = Solve(capped, hobbled);
+  EXPECT_EQ(fallback.summary.solver.rfind("newton->ipopt-mpcc", 0), 0u) << fallback.summary.solver;
+  ExpectSameEquilibrium(reference.x, fallback.x);
 }
 
 }  // namespace

@@ -122,10 +122,20 @@ TEST_F(ActivityAnalysis, FischerBurmeisterIsZeroExactlyAtComplementarity) {
   EXPECT_DOUBLE_EQ(f[2], 0.5);  // an ordinary equation is untouched
 }
 
-TEST_F(ActivityAnalysis, IpoptPathSaysItCannotTakePairs) {
-  auto summary = SolveIpopt(*system_, x_);
-  EXPECT_FALSE(summary.converged());
-  EXPECT_NE(summary.message.find("complementarity"), std::string::npos);
+// The Ipopt path (MPCC penalty, then the Newton polish) on both regimes, from cold starts.
+TEST_F(ActivityAnalysis, IpoptMpccMatchesTheClosedForm) {
+  SolveOptions options;
+  options.method = Method::kIpopt;
+  options.homotopy = false;
+  for (double c1 : {0.8, 1.2}) {
+    costs_.c[0] = c1;
+    x_ = {1.0, 1.0, 1.0};
+    auto summary = Solve(*system_, x_, [](double, std::vector<double>&) {}, options);
+    ASSERT_TRUE(summary.converged()) << "c1 = " << c1 << ": " << summary.message;
+    EXPECT_EQ(summary.solver.rfind("ipopt-mpcc", 0), 0u) << summary.solver;
+    ExpectClosedForm(x_, c1);
+    EXPECT_LE(summary.complementarity_residual, 1e-10);
+  }
 }
 
 }  // namespace
