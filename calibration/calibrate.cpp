@@ -57,6 +57,7 @@ void SizeTables(const Database& db, ModelData& d) {
   p.omega = Table(R, I, 1, NAN);
   p.quota = Table(I, P, R, model::kNoQuota);
   p.wfloor = Table(R, F);
+  p.ownq = Table(R, F, P);
   for (Table* t : {&d.ava,  &d.aint, &d.dcoef,  &d.ecoef, &d.dshare, &d.dq,  &d.mq,
                    &d.dval, &d.mu,   &d.lambda, &d.cpiw,  &d.tm0,    &d.tx0, &d.x0,
                    &d.va0,  &d.d0,   &d.e0,     &d.q0,    &d.mc0,    &d.g0,  &d.xv0}) {
@@ -330,6 +331,23 @@ void CalibrateElasticities(const Database& db, ModelData& d) {
   }
 }
 
+// Owned income moves from the fixed transfers (factor income paid abroad, receipts from
+// abroad) to the endogenous ownership term, in units of the factor at benchmark prices.
+void CalibrateOwnership(const Database& db, ModelData& d) {
+  for (const auto& o : db.ownership) {
+    double net_price = 1.0 - d.p.tf(o.region, o.factor);
+    if (!(d.yf0(o.region, o.factor) > 0) || !(net_price > 0)) {
+      throw DataError((db.directory / "ownership.csv").string() + ":" + std::to_string(o.line) +
+                      ": factor " + db.factors[o.factor] + " earns no income after tax in " +
+                      db.regions[o.region] + " (expected owned income to come from it)");
+    }
+    d.fabr(o.region, o.factor) -= o.value;
+    d.hhin(o.owner, o.household) -= o.value;
+    d.p.ownq(o.region, o.factor, o.owner) = o.value / net_price;
+    d.owned.push_back({o.region, o.factor, o.owner, o.household});
+  }
+}
+
 }  // namespace
 
 ModelData Calibrate(const Database& db) {
@@ -355,6 +373,7 @@ ModelData Calibrate(const Database& db) {
   }
   if (!d.small_open) CalibrateBilateral(db, d);
   CalibrateElasticities(db, d);
+  CalibrateOwnership(db, d);
   d.p0 = d.p;
   return d;
 }

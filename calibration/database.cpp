@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "calibration/csv.hpp"
 
@@ -310,6 +311,48 @@ void ReadElasticities(const std::filesystem::path& dir, Database& db) {
   }
 }
 
+int LabelIndex(const CsvTable& t, int k, const char* column, const std::vector<std::string>& set,
+               const char* what) {
+  const std::string& s = t.Cell(k, t.Column(column));
+  auto it = std::find(set.begin(), set.end(), s);
+  if (it == set.end()) t.FailAt(k, "unknown " + std::string(what) + " '" + s + "'");
+  return static_cast<int>(it - set.begin());
+}
+
+void ReadOwnership(const std::filesystem::path& dir, Database& db) {
+  auto path = dir / "ownership.csv";
+  if (!std::filesystem::exists(path)) return;
+  if (db.small_open()) {
+    Fail(path.string(), 0,
+         "ownership needs several regions (income is owned by another region of the database)");
+  }
+  CsvTable t = ReadCsv(path, {"region", "factor", "owner", "household", "value", "source"});
+  db.files.push_back(path);
+  std::set<std::tuple<int, int, int>> seen;
+  for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
+    OwnershipRow o;
+    o.region = RegionIndex(t, k, t.Column("region"), db);
+    o.factor = LabelIndex(t, k, "factor", db.factors, "factor");
+    o.owner = RegionIndex(t, k, t.Column("owner"), db);
+    o.household = LabelIndex(t, k, "household", db.households, "household");
+    o.value = ParseNumber(t, k, t.Column("value"));
+    o.source = t.Cell(k, t.Column("source"));
+    o.line = t.lines[k];
+    if (o.owner == o.region) t.FailAt(k, "owner is the region itself (expected another region)");
+    if (db.mobility[o.factor] != model::Mobility::kMobile) {
+      t.FailAt(
+          k, "factor '" + db.factors[o.factor] + "' is sector-specific (expected a mobile factor)");
+    }
+    if (!(o.value > 0)) t.FailAt(k, "value " + t.Cell(k, t.Column("value")) + " (expected > 0)");
+    if (o.source.empty()) t.FailAt(k, "column 'source' is empty (every row needs a source)");
+    if (!seen.insert({o.region, o.factor, o.owner}).second) {
+      t.FailAt(k, "(" + db.regions[o.region] + ", " + db.factors[o.factor] + ", " +
+                      db.regions[o.owner] + ") is given twice");
+    }
+    db.ownership.push_back(o);
+  }
+}
+
 }  // namespace
 
 std::optional<AccountKind> ParseAccountKind(const std::string& text) {
@@ -360,6 +403,7 @@ Database ReadDatabase(const std::filesystem::path& directory) {
   ReadSam(directory, db);
   ReadTrade(directory, db);
   ReadElasticities(directory, db);
+  ReadOwnership(directory, db);
   for (const char* f :
        {"regions.csv", "accounts.csv", "factors.csv", "sam.csv", "elasticities.csv"}) {
     db.files.push_back(directory / f);

@@ -61,6 +61,18 @@ struct ElasticityRow {
   int line;
 };
 
+// Factor income in `region` owned by a household of another region (foreign-owned capital,
+// a zone's capital owned by a partner): the benchmark income after factor tax it receives.
+struct OwnershipRow {
+  int region;
+  int factor;
+  int owner;      // region index
+  int household;  // household index (in the owner region)
+  double value;
+  std::string source;
+  int line;
+};
+
 struct Database {
   std::filesystem::path directory;
   std::vector<std::string> regions;
@@ -70,6 +82,7 @@ struct Database {
   std::vector<Eigen::MatrixXd> sam;  // per region, [row account, column account]
   std::vector<TradeFlow> trade;
   std::vector<ElasticityRow> elasticities;
+  std::vector<OwnershipRow> ownership;       // optional ownership.csv
   std::vector<std::filesystem::path> files;  // every file read, for provenance
 
   bool small_open() const { return regions.size() == 1; }

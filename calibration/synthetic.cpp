@@ -71,6 +71,8 @@ struct RegionFlows {
   VectorXd dtax, household_saving, from_government, hhin, fabr, ftax;
   MatrixXd factor_to_household;  // (f, h) net factor income paid to each household
   double gov_saving = 0, fsav = 0;
+  double owned_out = 0,
+         owned_in = 0;  // first factor's income paid abroad / first household's receipts
 };
 
 struct World {
@@ -165,10 +167,12 @@ void CloseRegion(const SyntheticSpec& s, Draw& draw, RegionFlows& f, bool small_
     double income = f.factor.row(k).sum();
     f.ftax[k] = draw(0.0, 0.05) * income;
     if (small_open && k == 0) f.fabr[k] = draw(0.0, 0.05) * income;
+    if (k == 0) f.fabr[k] += f.owned_out;
   }
   VectorXd factor_net = f.factor.rowwise().sum() - f.ftax - f.fabr;
   f.hhin = VectorXd::Zero(H);
   if (small_open) f.hhin[0] = draw(0.5, 2.0);
+  f.hhin[0] += f.owned_in;
   // Household income before transfers: factor shares drawn per household.
   MatrixXd shares(F, H);
   for (int k = 0; k < F; ++k) {
@@ -350,9 +354,24 @@ void WriteSyntheticDatabase(const std::filesystem::path& directory, const Synthe
   } else {
     DrawTrade(spec, draw, world);
   }
+  if (spec.ownership && spec.regions > 1) {
+    // A fifth of the first factor's income in the first region goes to the second region.
+    double owned = 0.2 * world.regions[0].factor.row(0).sum();
+    world.regions[0].owned_out = owned;
+    world.regions[1].owned_in = owned;
+  }
   for (int r = 0; r < spec.regions; ++r)
     CloseRegion(spec, draw, world.regions[r], spec.regions == 1);
   WriteFiles(directory, spec, names, world);
+  if (spec.ownership && spec.regions > 1) {
+    std::ofstream own(directory / "ownership.csv");
+    own << "region,factor,owner,household,value,source\n"
+        << names.regions[0] << "," << names.factors[0] << "," << names.regions[1] << ","
+        << names.households[0] << "," << Num(0.75 * world.regions[0].owned_out)
+        << ",synthetic: three quarters of the income paid abroad\n";
+  } else {
+    std::filesystem::remove(directory / "ownership.csv");
+  }
   if (spec.regions > 1) {
     WriteTrade(directory, spec, names, world);
   } else {

@@ -16,6 +16,9 @@ struct SyntheticSpec {
   std::uint64_t seed = 1;
   bool cet = true;                   // finite CET elasticities (always finite with one region)
   double cobb_douglas_share = 0.25;  // fraction of sectors with sigma_va = 1
+  // With several regions: part of the first factor's income in the first region is owned by
+  // the second region's first household (ownership.csv; foreign-owned capital).
+  bool ownership = false;
 
   void Validate() const;  // throws std::invalid_argument
 };

@@ -1,6 +1,7 @@
 // Consistency checks on a database that parsed: SAM balance per account, trade file against
 // the SAMs, and the world closure of non-trade foreign flows.
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "calibration/csv.hpp"
@@ -133,6 +134,40 @@ void CheckWorldClosure(const Database& db, double tol, Problems& problems) {
   }
 }
 
+// Owned income must fit in the SAM: what a factor pays its foreign owners is part of its
+// `rest_of_world <- factor` cell, and what a household receives part of its
+// `household <- rest_of_world` cell.
+void CheckOwnership(const Database& db, double tol, Problems& problems) {
+  if (db.ownership.empty()) return;
+  std::string file = (db.directory / "ownership.csv").string();
+  int w = db.AccountsOfKind(AccountKind::kRestOfWorld).empty()
+              ? -1
+              : db.AccountsOfKind(AccountKind::kRestOfWorld)[0];
+  std::map<std::pair<int, int>, double> paid, received;
+  for (const auto& o : db.ownership) {
+    paid[{o.region, o.factor}] += o.value;
+    received[{o.owner, o.household}] += o.value;
+  }
+  for (const auto& [key, value] : paid) {
+    int fa = db.AccountFor(AccountKind::kFactor, db.factors[key.second]);
+    double cell = w < 0 ? 0.0 : db.sam[key.first](w, fa);
+    if (value > cell * (1 + tol) + tol) {
+      problems.Add(file + ": region " + db.regions[key.first] + ", factor " +
+                   db.factors[key.second] + ": owned income " + Fmt(value) +
+                   " exceeds the factor income paid abroad in sam.csv (" + Fmt(cell) + ")");
+    }
+  }
+  for (const auto& [key, value] : received) {
+    int ha = db.AccountFor(AccountKind::kHousehold, db.households[key.second]);
+    double cell = w < 0 ? 0.0 : db.sam[key.first](ha, w);
+    if (value > cell * (1 + tol) + tol) {
+      problems.Add(file + ": region " + db.regions[key.first] + ", household " +
+                   db.households[key.second] + ": owned income " + Fmt(value) +
+                   " exceeds its receipts from abroad in sam.csv (" + Fmt(cell) + ")");
+    }
+  }
+}
+
 }  // namespace
 
 void ValidateDatabase(const Database& db, double tolerance) {
@@ -140,6 +175,7 @@ void ValidateDatabase(const Database& db, double tolerance) {
   CheckBalance(db, tolerance, problems);
   CheckTrade(db, tolerance, problems);
   CheckWorldClosure(db, tolerance, problems);
+  CheckOwnership(db, tolerance, problems);
   problems.ThrowIfAny(db.directory.string() + ": the database is inconsistent");
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "io/analysis_writer.hpp"
 #include "io/hdf5_store.hpp"
 #include "io/sha256.hpp"
 
@@ -54,6 +55,10 @@ std::vector<ParameterView> Parameters(const model::ShockableParameters& p) {
        &p.quota,
        "cap on a bilateral flow, share of its benchmark level (inf: no cap)"},
       {"wfloor", {"region", "factor"}, &p.wfloor, "floor on the real wage PF/CPI (0: none)"},
+      {"ownq",
+       {"region", "factor", "partner"},
+       &p.ownq,
+       "units of a factor owned by another region, whose income goes there"},
   };
 }
 
@@ -195,6 +200,7 @@ void WriteResults(const std::filesystem::path& path, bool overwrite, const model
     if (o.summary.converged()) WriteVariables(w, g + "/variables", model, o.x);
     WritePhases(w, g, model, o.phases);
   }
+  WriteAnalysis(w, model, outcomes, AnalysisOptions{});
   w.Commit();
 }
 

@@ -45,8 +45,13 @@ void Model::ApplyInstruments() {
     d.p.quota = Table(s.sectors.size(), s.partners.size(), s.regions.size(), kNoQuota);
   }
   if (d.p.wfloor.values().empty()) d.p.wfloor = Table(s.regions.size(), s.factors.size());
+  if (d.p.ownq.values().empty()) {
+    d.p.ownq = Table(s.regions.size(), s.factors.size(), s.partners.size());
+  }
   d.p0.quota = d.p.quota;
   d.p0.wfloor = d.p.wfloor;
+  d.p0.ownq = d.p.ownq;
+  for (const OwnedFactor& o : d.instruments.ownership) AddOwnership(o);
   for (const QuotaInstrument& q : d.instruments.quotas) {
     std::string flow = s.sectors.label(q.sector) + " from " + s.partners.label(q.source) + " to " +
                        s.regions.label(q.destination);
@@ -72,6 +77,31 @@ void Model::ApplyInstruments() {
     }
     d.floor_on(w.region, w.factor) = 1.0;
   }
+}
+
+// Ownership a scenario introduces (e.g. new foreign direct investment): starts at zero units.
+void Model::AddOwnership(OwnedFactor o) {
+  ModelData& d = data_;
+  const ModelSets& s = d.sets;
+  for (const OwnedFactor& e : d.owned) {
+    if (e.region == o.region && e.factor == o.factor && e.owner == o.owner) return;
+  }
+  std::string what = s.factors.label(o.factor) + " in " + s.regions.label(o.region) + " owned by " +
+                     s.partners.label(o.owner);
+  if (d.small_open || o.owner == o.region || d.mobility[o.factor] != Mobility::kMobile ||
+      !(d.yf0(o.region, o.factor) > 0)) {
+    throw std::invalid_argument("ownership of " + what +
+                                ": needs a mobile factor with income owned by another region");
+  }
+  o.household = -1;
+  for (int h = 0; h < s.households.size() && o.household < 0; ++h) {
+    if (d.yh0(o.owner, h) > 0) o.household = h;
+  }
+  if (o.household < 0) {
+    throw std::invalid_argument("ownership of " + what +
+                                ": the owner has no household with income");
+  }
+  d.owned.push_back(o);
 }
 
 void Model::CreateVariables() {

@@ -54,6 +54,7 @@ class Model {
 
  private:
   void ApplyInstruments();
+  void AddOwnership(OwnedFactor o);
   void CreateVariables();
   void SetBenchmarkValues();
 

@@ -33,12 +33,21 @@ struct WageFloorInstrument {
   int region = 0, factor = 0;
 };
 
+// Income of a mobile factor in `region` owned by `household` of region `owner`: ownq units
+// (parameter) earn PF·(1 − tf) for the owner.
+struct OwnedFactor {
+  int region = 0, factor = 0, owner = 0, household = 0;
+};
+
 // Complementarity instruments the model carries. They are part of the model's structure
 // (variables and rows), so they are declared when the model is built; scenarios then set
 // the quota and floor levels (by default inactive).
 struct Instruments {
   std::vector<QuotaInstrument> quotas;
   std::vector<WageFloorInstrument> wage_floors;
+  // Ownership the scenarios shock (ownq) beyond what the data declare; income goes to the
+  // owner's first household with income unless the data name one.
+  std::vector<OwnedFactor> ownership;
 };
 
 struct ModelSets {
@@ -67,6 +76,7 @@ struct ShockableParameters {
   Table omega;     // (r,i) CET transformation; kNoCet = perfect transformation
   Table quota;     // (i,s,r) cap on imports of i from s into r, share of the benchmark flow
   Table wfloor;    // (r,f) floor on the real wage PF/CPI (0 = none)
+  Table ownq;      // (r,f,o) units of factor f in r owned by region o (benchmark units)
 };
 
 struct ModelData {
@@ -92,19 +102,20 @@ struct ModelData {
   Table mshare;  // (i,s,r) value share of source s in composite imports
   Table pms0;    // (i,s,r) benchmark tax-inclusive import price
   // Final demand and income
-  Table beta;    // (r,h,i) household budget shares
-  Table mps;     // (r,h) savings out of household income
-  Table shf;     // (r,f,h) share of factor f's domestic income received by h
-  Table trs;     // (r,h) share of tax revenue transferred to h
-  Table hhin;    // (r,h) transfers from abroad, world currency
-  Table hhout;   // (r,h) payments abroad, world currency
-  Table fabr;    // (r,f) factor income paid abroad, world currency
-  Table mu;      // (r,i) government budget shares
-  Table ssg;     // (r) share of tax revenue saved by government
-  Table govin;   // (r) receipts from abroad, world currency
-  Table govout;  // (r) payments abroad, world currency
-  Table lambda;  // (r,i) investment budget shares
-  Table cpiw;    // (r,i) CPI basket (benchmark quantities)
+  Table beta;   // (r,h,i) household budget shares
+  Table mps;    // (r,h) savings out of household income
+  Table shf;    // (r,f,h) share of factor f's domestic income received by h
+  Table trs;    // (r,h) share of tax revenue transferred to h
+  Table hhin;   // (r,h) transfers from abroad, world currency (owned income excluded)
+  Table hhout;  // (r,h) payments abroad, world currency
+  Table fabr;   // (r,f) factor income paid abroad, world currency (owned income excluded)
+  std::vector<OwnedFactor> owned;  // endogenous income from factors owned abroad
+  Table mu;                        // (r,i) government budget shares
+  Table ssg;                       // (r) share of tax revenue saved by government
+  Table govin;                     // (r) receipts from abroad, world currency
+  Table govout;                    // (r) payments abroad, world currency
+  Table lambda;                    // (r,i) investment budget shares
+  Table cpiw;                      // (r,i) CPI basket (benchmark quantities)
 
   // Benchmark levels (prices are 1 unless noted)
   Table x0, va0, f0;      // (r,j), (r,j), (r,f,j)

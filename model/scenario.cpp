@@ -67,6 +67,11 @@ const std::vector<ParameterInfo>& Parameters() {
        [](ShockableParameters& p) -> Table& { return p.wfloor; },
        0.0,
        true},
+      {"ownq",
+       {"region", "factor", "partner"},
+       [](ShockableParameters& p) -> Table& { return p.ownq; },
+       0.0,
+       true},
   };
   return info;
 }
@@ -115,26 +120,66 @@ std::string CellLabel(const Model& model, const ParameterInfo& info, int a, int 
   return label + ")";
 }
 
-// Instrument cells: whether a quota or floor cell can be shocked, skipped (a wildcard over a
-// flow or factor that does not exist) or is an error (it exists but the model was built
-// without the instrument). Returns false to skip.
+// Instruments are structure: a cell can exist in the data (a flow, a mobile factor with
+// income) and yet not be carried by the model, which knows only those declared when it was
+// built (CollectInstruments).
+struct InstrumentKind {
+  std::string name;
+  std::vector<std::string> dims;
+  std::function<bool(const ModelData&, int, int, int)> exists;
+  std::function<bool(const ModelData&, int, int, int)> declared;
+  std::string nothing;  // what a shock matching no cell failed to find
+};
+
+bool MobileWithIncome(const ModelData& d, int r, int f) {
+  return d.mobility[f] == Mobility::kMobile && d.yf0(r, f) > 0;
+}
+
+const std::vector<InstrumentKind>& InstrumentKinds() {
+  static const std::vector<InstrumentKind> kinds = {
+      {"quota",
+       {"sector", "partner", "region"},
+       [](const ModelData& d, int i, int s, int r) { return !d.small_open && d.m0(i, s, r) > 0; },
+       [](const ModelData& d, int i, int s, int r) { return d.rent_to(i, s, r) != 0; },
+       "no bilateral flow of the benchmark (quotas need a multi-region database)"},
+      {"wfloor",
+       {"region", "factor"},
+       [](const ModelData& d, int r, int f, int) { return MobileWithIncome(d, r, f); },
+       [](const ModelData& d, int r, int f, int) { return d.floor_on(r, f) != 0; },
+       "no mobile factor with income"},
+      {"ownq",
+       {"region", "factor", "partner"},
+       [](const ModelData& d, int r, int f, int o) {
+         return !d.small_open && o != r && MobileWithIncome(d, r, f);
+       },
+       [](const ModelData& d, int r, int f, int o) {
+         for (const auto& e : d.owned)
+           if (e.region == r && e.factor == f && e.owner == o) return true;
+         return false;
+       },
+       "no mobile factor with income owned by another region (ownership needs a "
+       "multi-region database)"},
+  };
+  return kinds;
+}
+
+const InstrumentKind* FindInstrumentKind(const std::string& name) {
+  for (const auto& k : InstrumentKinds())
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+// Whether a parameter cell can be shocked; false to skip it (a wildcard over a cell where the
+// instrument cannot exist); throws for a cell that exists but the model does not carry.
 bool InstrumentCellUsable(const Model& model, const ParameterInfo& info, const ShockSpec& shock,
                           int a, int b, int c) {
-  const ModelData& d = model.data();
-  bool exists = false, declared = false;
-  if (info.name == "quota") {
-    exists = !d.small_open && d.m0(a, b, c) > 0;
-    declared = d.rent_to(a, b, c) != 0;
-  } else if (info.name == "wfloor") {
-    exists = d.mobility[b] == Mobility::kMobile && d.yf0(a, b) > 0;
-    declared = d.floor_on(a, b) != 0;
-  } else {
-    return true;
-  }
-  if (exists && !declared) {
+  const InstrumentKind* kind = FindInstrumentKind(info.name);
+  if (!kind) return true;
+  bool exists = kind->exists(model.data(), a, b, c);
+  if (exists && !kind->declared(model.data(), a, b, c)) {
     throw ScenarioError(shock.origin + ": " + CellLabel(model, info, a, b, c) +
-                        " is not an instrument of this model (quotas and wage floors are "
-                        "declared when the model is built: CollectInstruments)");
+                        " is not an instrument of this model (quotas, wage floors and "
+                        "ownership are declared when the model is built: CollectInstruments)");
   }
   return exists;
 }
@@ -318,34 +363,27 @@ RentRecipient ParseRecipient(const ShockSpec& shock) {
                       "' (expected \"exporter\" or \"importer\")");
 }
 
-// The cells of `shock` (a quota or wfloor shock) where the instrument can exist.
+// The cells of an instrument shock where the instrument can exist.
 template <class Visit>
-void ForEachInstrumentCell(const ModelData& d, const ShockSpec& shock,
-                           const std::vector<const Set*>& dims, Visit visit) {
-  if (shock.index.size() != dims.size()) {
+void ForEachInstrumentCell(const ModelData& d, const ShockSpec& shock, Visit visit) {
+  const InstrumentKind& kind = *FindInstrumentKind(shock.target);
+  if (shock.index.size() != kind.dims.size()) {
     throw ScenarioError(shock.origin + ": shock on " + shock.target + " needs " +
-                        std::to_string(dims.size()) + " index labels, found " +
+                        std::to_string(kind.dims.size()) + " index labels, found " +
                         std::to_string(shock.index.size()));
   }
   std::vector<std::vector<int>> pos;
-  for (std::size_t k = 0; k < dims.size(); ++k) {
-    pos.push_back(Positions(*dims[k], shock.index[k], shock));
+  for (std::size_t k = 0; k < kind.dims.size(); ++k) {
+    pos.push_back(Positions(SetNamed(d.sets, kind.dims[k]), shock.index[k], shock));
   }
+  if (pos.size() < 3) pos.push_back({0});
   int found = 0;
   for (int a : pos[0])
-    for (int b : pos[1]) {
-      if (dims.size() == 2) {
-        if (d.mobility[b] == Mobility::kMobile && d.yf0(a, b) > 0) visit(a, b, 0), ++found;
-        continue;
-      }
+    for (int b : pos[1])
       for (int c : pos[2])
-        if (!d.small_open && d.m0(a, b, c) > 0) visit(a, b, c), ++found;
-    }
+        if (kind.exists(d, a, b, c)) visit(a, b, c), ++found;
   if (found == 0) {
-    throw ScenarioError(
-        shock.origin + ": shock on " + shock.target + " matches " +
-        (dims.size() == 2 ? "no mobile factor with income" : "no bilateral flow of the benchmark") +
-        (d.small_open && dims.size() == 3 ? " (quotas need a multi-region database)" : ""));
+    throw ScenarioError(shock.origin + ": shock on " + shock.target + " matches " + kind.nothing);
   }
 }
 
@@ -361,24 +399,22 @@ namespace {
 
 void AddInstrument(const ModelData& d, const ShockSpec& shock,
                    std::map<std::array<int, 3>, std::pair<RentRecipient, std::string>>& quotas,
-                   std::set<std::array<int, 2>>& floors) {
+                   std::set<std::array<int, 2>>& floors, std::set<std::array<int, 3>>& owned) {
   const ModelSets& s = d.sets;
   if (shock.target == "quota") {
     RentRecipient who = ParseRecipient(shock);
-    ForEachInstrumentCell(
-        d, shock, {&s.sectors, &s.partners, &s.regions}, [&](int i, int src, int r) {
-          auto [it, fresh] = quotas.try_emplace({i, src, r}, who, shock.origin);
-          if (!fresh && it->second.first != who) {
-            throw ScenarioError(shock.origin + ": the quota on (" + s.sectors.label(i) + "," +
-                                s.partners.label(src) + "," + s.regions.label(r) +
-                                ") gives its rent to another recipient than at " +
-                                it->second.second);
-          }
-        });
-  } else if (shock.target == "wfloor") {
-    ForEachInstrumentCell(d, shock, {&s.regions, &s.factors}, [&](int r, int f, int) {
-      floors.insert({r, f});
+    ForEachInstrumentCell(d, shock, [&](int i, int src, int r) {
+      auto [it, fresh] = quotas.try_emplace({i, src, r}, who, shock.origin);
+      if (!fresh && it->second.first != who) {
+        throw ScenarioError(shock.origin + ": the quota on (" + s.sectors.label(i) + "," +
+                            s.partners.label(src) + "," + s.regions.label(r) +
+                            ") gives its rent to another recipient than at " + it->second.second);
+      }
     });
+  } else if (shock.target == "wfloor") {
+    ForEachInstrumentCell(d, shock, [&](int r, int f, int) { floors.insert({r, f}); });
+  } else if (shock.target == "ownq") {
+    ForEachInstrumentCell(d, shock, [&](int r, int f, int o) { owned.insert({r, f, o}); });
   } else if (!shock.rent_to.empty()) {
     throw ScenarioError(shock.origin + ": rent_to applies to quota shocks only");
   }
@@ -389,9 +425,10 @@ void AddInstrument(const ModelData& d, const ShockSpec& shock,
 Instruments CollectInstruments(const ModelData& d, const std::vector<Scenario>& scenarios) {
   std::map<std::array<int, 3>, std::pair<RentRecipient, std::string>> quotas;
   std::set<std::array<int, 2>> floors;
+  std::set<std::array<int, 3>> owned;
   for (const Scenario& scenario : scenarios) {
     for (const Phase& step : scenario.Steps()) {
-      for (const ShockSpec& shock : step.shocks) AddInstrument(d, shock, quotas, floors);
+      for (const ShockSpec& shock : step.shocks) AddInstrument(d, shock, quotas, floors, owned);
     }
   }
   Instruments out;
@@ -399,6 +436,7 @@ Instruments CollectInstruments(const ModelData& d, const std::vector<Scenario>& 
     out.quotas.push_back({flow[0], flow[1], flow[2], who.first});
   }
   for (const auto& f : floors) out.wage_floors.push_back({f[0], f[1]});
+  for (const auto& o : owned) out.ownership.push_back({o[0], o[1], o[2], 0});
   return out;
 }
 

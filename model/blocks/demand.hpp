@@ -21,20 +21,35 @@ struct FactorIncome : BlockBase {
   }
 };
 
-// YH_rh = Σ_f shf_rfh·((1−tf_rf)·YF_rf − fabr_rf·W) + trs_rh·TREV_r + hhin_rh·W
+// YH_rh = Σ_f shf_rfh·((1−tf_rf)·YF_rf − fabr_rf·W − Σ_o OWN_rfo) + trs_rh·TREV_r + hhin_rh·W
+//         + Σ_{(r',f') owned by h} OWN_r'f'r,        OWN_rfo = ownq_rfo·(1−tf_rf)·PF_rf,
 // where W is the world-currency unit (EXR, or the numeraire).
 struct HouseholdIncome : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
+    using T = typename A::Scalar;
     int r = t[0], h = t[1];
     auto w = WorldValue(x);
-    typename A::Scalar income = d->hhin(r, h) * w;
+    T income = d->hhin(r, h) * w;
     for (int f = 0; f < d->sets.factors.size(); ++f) {
       if (d->shf(r, f, h) == 0.0) continue;
-      income += d->shf(r, f, h) * ((1.0 - d->p.tf(r, f)) * x(v->YF, r, f) - d->fabr(r, f) * w);
+      T domestic = (1.0 - d->p.tf(r, f)) * x(v->YF, r, f) - d->fabr(r, f) * w;
+      for (const OwnedFactor& o : d->owned) {
+        if (o.region == r && o.factor == f) domestic -= Owned(x, o);
+      }
+      income += d->shf(r, f, h) * domestic;
+    }
+    for (const OwnedFactor& o : d->owned) {
+      if (o.owner == r && o.household == h) income += Owned(x, o);
     }
     if (d->trs(r, h) != 0.0) income += d->trs(r, h) * x(v->TREV, r);
     return x(v->YH, r, h) - income;
+  }
+
+  template <class A>
+  typename A::Scalar Owned(const A& x, const OwnedFactor& o) const {
+    return d->p.ownq(o.region, o.factor, o.owner) * (1.0 - d->p.tf(o.region, o.factor)) *
+           x(v->PF, o.region, o.factor);
   }
 };
 

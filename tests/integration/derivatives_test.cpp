@@ -28,6 +28,7 @@ TEST_P(Derivatives, AdMatchesCentralDifferencesForEveryBlock) {
   spec.regions = GetParam();
   spec.households = 2;
   spec.seed = 11;
+  spec.ownership = spec.regions > 1;
   // Instruments everywhere they can exist, so their blocks are checked too.
   std::vector<model::ShockSpec> shocks = {
       testing::Shock("wfloor", {"*", "*"}, model::ShockMode::kSet, 0.5)};
