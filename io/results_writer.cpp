@@ -5,7 +5,6 @@
 #include <cmath>
 #include <ctime>
 
-#include "io/analysis_writer.hpp"
 #include "io/hdf5_store.hpp"
 #include "io/sha256.hpp"
 
@@ -200,7 +199,6 @@ void WriteResults(const std::filesystem::path& path, bool overwrite, const model
     if (o.summary.converged()) WriteVariables(w, g + "/variables", model, o.x);
     WritePhases(w, g, model, o.phases);
   }
-  WriteAnalysis(w, model, outcomes, AnalysisOptions{});
   w.Commit();
 }
 
