@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/build_data_command.hpp"
 #include "app/commands.hpp"
 
 namespace po = boost::program_options;
@@ -23,6 +24,7 @@ void PrintUsage() {
          "  peninsula run STUDY.toml [--out FILE] [--overwrite]\n"
          "  peninsula synthetic --out DIR [--regions R --sectors I --factors F --households H "
          "--seed S]\n"
+         "  peninsula build-data BUILD.toml [--out DIR]\n"
          "  peninsula --version | --help\n\n"
          "Run 'peninsula COMMAND --help' for a command's options. Exit codes: docs/cli.md.\n";
 }
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     if (args[0] == "solve") return SolveCommand(rest, command_line);
     if (args[0] == "run") return RunCommand(rest, command_line);
     if (args[0] == "synthetic") return SyntheticCommand(rest);
+    if (args[0] == "build-data") return BuildDataCommand(rest);
   } catch (const po::error& e) {
     std::cerr << "peninsula " << args[0] << ": " << e.what() << "\n";
     return kExitUsage;

@@ -1,6 +1,7 @@
 // Loading, benchmark check and scenario solves.
 #include "app/runner.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "calibration/calibrate.hpp"
@@ -23,6 +24,23 @@ LoadedData LoadData(const std::filesystem::path& directory,
   return loaded;
 }
 
+namespace {
+
+// A complementarity row holds when min(v, F) = 0 (a slack quota, a floor below the wage), so
+// that is its residual; any other row's is F.
+double BenchmarkResidual(const model::Model& model, const model::EquationSystem& system, int b,
+                         int r) {
+  const auto& block = *model.blocks()[b];
+  double f = system.RowResidual({b, r}, model.benchmark().data());
+  model::VarId pair = block.complement();
+  if (pair.block < 0) return f;
+  const model::Tuple& t = block.RowTuple(r);
+  double v = model.benchmark()[model.registry().block(pair).Global(t[0], t[1], t[2])];
+  return std::min(v, f);
+}
+
+}  // namespace
+
 BenchmarkCheck CheckBenchmark(model::Model& model) {
   model.data().p = model.data().p0;
   model::ClosurePlan closure = model::ResolveClosure(model, {}, "default closure");
@@ -36,7 +54,7 @@ BenchmarkCheck CheckBenchmark(model::Model& model) {
     const auto& block = *model.blocks()[b];
     double& worst = check.max_by_block[block.name()];
     for (int r = 0; r < block.rows(); ++r) {
-      double res = std::abs(system.RowResidual({b, r}, x.data()));
+      double res = std::abs(BenchmarkResidual(model, system, b, r));
       if (!std::isfinite(res)) res = INFINITY;
       worst = std::max(worst, res);
       if (res > check.max_residual || check.worst_equation.empty()) {
@@ -99,6 +117,7 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
   outcome.description = scenario.description;
   outcome.definition = scenario.source_text;
   std::vector<model::Phase> steps = scenario.Steps();
+  solver::SolveSummary work;  // summed over the steps of the path
   for (std::size_t k = 0; k < steps.size(); ++k) {
     model::ShockPlan plan(model, StepScenario(scenario, steps[k]), x, prepared.closure.fixed);
     // The numeraire moves to its closure value during the first step only.
@@ -110,6 +129,10 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
       point[numeraire] = numeraire_base + t * (numeraire_target - numeraire_base);
     };
     solver::SolveSummary summary = solver::Solve(*prepared.system, x, set_shock, options);
+    work.iterations += summary.iterations;
+    work.factorizations += summary.factorizations;
+    work.seconds += summary.seconds;
+    work.homotopy_steps += summary.homotopy_steps;
     bool last = k + 1 == steps.size();
     if (!summary.converged() && !last) {
       summary.message = "step " + std::to_string(k + 1) + " of " + std::to_string(steps.size()) +
@@ -123,6 +146,11 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
       outcome.phases.push_back({steps[k].name, summary, x, model.data().p});
     }
   }
+  // The status and residuals are the last step's; the work is the whole path's.
+  outcome.summary.iterations = work.iterations;
+  outcome.summary.factorizations = work.factorizations;
+  outcome.summary.seconds = work.seconds;
+  outcome.summary.homotopy_steps = work.homotopy_steps;
   outcome.x = std::move(x);
   outcome.parameters = model.data().p;
   model.data().p = model.data().p0;

@@ -5,6 +5,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace peninsula::model {
@@ -356,8 +357,11 @@ std::vector<int> MatchVariables(const VariableRegistry& reg, const std::string& 
 
 namespace {
 
-RentRecipient ParseRecipient(const ShockSpec& shock) {
-  if (shock.rent_to.empty() || shock.rent_to == "exporter") return RentRecipient::kExporter;
+// The recipient a quota shock names; none if it names none (it then follows the other shocks
+// on the same flow, or defaults to the exporter).
+std::optional<RentRecipient> ParseRecipient(const ShockSpec& shock) {
+  if (shock.rent_to.empty()) return std::nullopt;
+  if (shock.rent_to == "exporter") return RentRecipient::kExporter;
   if (shock.rent_to == "importer") return RentRecipient::kImporter;
   throw ScenarioError(shock.origin + ": rent_to = '" + shock.rent_to +
                       "' (expected \"exporter\" or \"importer\")");
@@ -397,15 +401,21 @@ std::vector<Phase> Scenario::Steps() const {
 
 namespace {
 
-void AddInstrument(const ModelData& d, const ShockSpec& shock,
-                   std::map<std::array<int, 3>, std::pair<RentRecipient, std::string>>& quotas,
+// Quota flows, with the rent recipient a shock named (if any) and where.
+using QuotaDeclarations =
+    std::map<std::array<int, 3>, std::pair<std::optional<RentRecipient>, std::string>>;
+
+void AddInstrument(const ModelData& d, const ShockSpec& shock, QuotaDeclarations& quotas,
                    std::set<std::array<int, 2>>& floors, std::set<std::array<int, 3>>& owned) {
   const ModelSets& s = d.sets;
   if (shock.target == "quota") {
-    RentRecipient who = ParseRecipient(shock);
+    std::optional<RentRecipient> who = ParseRecipient(shock);
     ForEachInstrumentCell(d, shock, [&](int i, int src, int r) {
       auto [it, fresh] = quotas.try_emplace({i, src, r}, who, shock.origin);
-      if (!fresh && it->second.first != who) {
+      if (!who || fresh) return;
+      if (!it->second.first) {
+        it->second = {who, shock.origin};
+      } else if (*it->second.first != *who) {
         throw ScenarioError(shock.origin + ": the quota on (" + s.sectors.label(i) + "," +
                             s.partners.label(src) + "," + s.regions.label(r) +
                             ") gives its rent to another recipient than at " + it->second.second);
@@ -423,7 +433,7 @@ void AddInstrument(const ModelData& d, const ShockSpec& shock,
 }  // namespace
 
 Instruments CollectInstruments(const ModelData& d, const std::vector<Scenario>& scenarios) {
-  std::map<std::array<int, 3>, std::pair<RentRecipient, std::string>> quotas;
+  QuotaDeclarations quotas;
   std::set<std::array<int, 2>> floors;
   std::set<std::array<int, 3>> owned;
   for (const Scenario& scenario : scenarios) {
@@ -433,7 +443,7 @@ Instruments CollectInstruments(const ModelData& d, const std::vector<Scenario>& 
   }
   Instruments out;
   for (const auto& [flow, who] : quotas) {
-    out.quotas.push_back({flow[0], flow[1], flow[2], who.first});
+    out.quotas.push_back({flow[0], flow[1], flow[2], who.first.value_or(RentRecipient::kExporter)});
   }
   for (const auto& f : floors) out.wage_floors.push_back({f[0], f[1]});
   for (const auto& o : owned) out.ownership.push_back({o[0], o[1], o[2], 0});

@@ -192,5 +192,15 @@ TEST_F(Instruments, FallsBackToIpoptWhenNewtonFails) {
   ExpectSameEquilibrium(reference.x, fallback.x);
 }
 
+// Instruments declared but inactive leave the benchmark a solution: complementarity rows
+// count min(v, F), here min(0, slack) = 0.
+TEST_F(Instruments, BenchmarkReplicatesWithInstruments) {
+  Load({testing::MakeScenario("declare",
+                              {Cap(1.0), Shock("wfloor", {"*", "*"}, ShockMode::kSet, 1.0)})});
+  auto check = app::CheckBenchmark(m());
+  EXPECT_LE(check.max_residual, 1e-9) << check.worst_equation;
+  EXPECT_EQ(check.max_by_block.count("quota_limit"), 1u);
+}
+
 }  // namespace
 }  // namespace peninsula

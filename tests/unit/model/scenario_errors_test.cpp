@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <gmock/gmock.h>
 
+#include <cmath>
 #include <fstream>
 
 #include "io/scenario_file.hpp"
@@ -188,10 +189,22 @@ TEST_F(ScenarioErrors, UnknownRentRecipient) {
 
 TEST_F(ScenarioErrors, ConflictingRentRecipients) {
   auto a = Shock("quota", {"S1", "R1", "R2"}, ShockMode::kSet, 0.5);
+  a.rent_to = "exporter";
   auto b = a;
   b.rent_to = "importer";
   EXPECT_THAT(CollectError(loaded_.model->data(), {a, b}),
               HasSubstr("gives its rent to another recipient"));
+}
+
+// A shock that names no recipient (e.g. lifting a cap) follows the one that does.
+TEST_F(ScenarioErrors, UnnamedRecipientFollowsTheNamedOne) {
+  auto lift = Shock("quota", {"S1", "R1", "R2"}, ShockMode::kSet, INFINITY);
+  auto cap = Shock("quota", {"S1", "R1", "R2"}, ShockMode::kSet, 0.5);
+  cap.rent_to = "importer";
+  auto found = model::CollectInstruments(loaded_.model->data(),
+                                         {testing::MakeScenario("path", {lift, cap})});
+  ASSERT_EQ(found.quotas.size(), 1u);
+  EXPECT_EQ(found.quotas[0].recipient, model::RentRecipient::kImporter);
 }
 
 TEST_F(ScenarioErrors, WageFloorOnASectorSpecificFactor) {

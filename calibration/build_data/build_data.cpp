@@ -1,0 +1,133 @@
+// Orchestration of the database build (see build_data.hpp).
+#include "calibration/build_data/build_data.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+
+#include "calibration/build_data/inputs.hpp"
+#include "calibration/build_data/writer.hpp"
+#include "calibration/csv.hpp"
+
+namespace peninsula::calibration::build_data {
+namespace {
+
+int RegionIndex(const BuildConfig& c, const std::string& name) {
+  for (size_t r = 0; r < c.regions.size(); ++r)
+    if (c.regions[r] == name) return static_cast<int>(r);
+  throw DataError(c.file.string() + ": unknown region '" + name + "'");
+}
+
+// Value added at factor cost before estimation: GDP less the product-tax part of revenue
+// (or the tariffs, if larger), as region_sam.cpp splits it.
+double ValueAddedTotal(const RegionInputs& in) {
+  const double product = (1 - in.direct_tax_share) * in.tax_share.value * in.gdp.value;
+  return in.gdp.value - product;
+}
+
+Sourced ForeignCapitalValue(const BuildConfig& c, const ForeignCapital& f, const RegionInputs& host,
+                            const Evaluator& eval) {
+  if (f.value) return eval.Million(*f.value);
+  const auto cap = std::find(c.factors.begin(), c.factors.end(), "CAP") - c.factors.begin();
+  Sourced out{0.0, FormatNumber(f.share) + " (build.toml assumption) x CAP income of " + host.name};
+  for (const auto& sector : f.sectors) {
+    const auto j = std::find(c.sectors.begin(), c.sectors.end(), sector) - c.sectors.begin();
+    if (j == static_cast<long>(c.sectors.size()))
+      throw DataError(c.file.string() + ": foreign_capital '" + f.name + "' names unknown sector " +
+                      sector);
+    out.value +=
+        f.share * host.va_share[j].value * ValueAddedTotal(host) * host.factor_share[j][cap].value;
+    out.ref +=
+        " " + sector + " (" + host.va_share[j].ref + ", " + host.factor_share[j][cap].ref + ")";
+  }
+  return out;
+}
+
+std::vector<RegionFlows> Flows(const BuildConfig& c, const std::vector<RegionInputs>& in,
+                               const TradeMatrix& trade, const Evaluator& eval) {
+  std::vector<RegionFlows> flows(c.regions.size());
+  for (const ForeignCapital& f : c.foreign_capital) {
+    const int host = RegionIndex(c, f.host), owner = RegionIndex(c, f.owner);
+    const Sourced v = ForeignCapitalValue(c, f, in[host], eval);
+    auto add = [&](Sourced& to) {
+      to.value += v.value;
+      to.ref += (to.ref.empty() ? "" : " + ") + f.name + ": " + v.ref;
+    };
+    add(flows[host].capital_paid_abroad);
+    add(flows[owner].income_from_abroad);
+  }
+  // Kaesong processing: the South's shipments are inputs of the North's same-sector activity.
+  const int south = RegionIndex(c, c.inter_korean.south_to_north.region);
+  const int north = RegionIndex(c, c.inter_korean.south_to_north.partner);
+  for (int i = 0; i < trade.sectors; ++i)
+    flows[north].processing_inputs.push_back(ToMillion(trade.value[trade.Id(i, south, north)]));
+  flows[north].processing_ref = "trade.csv " + c.regions[south] + "->" + c.regions[north];
+  return flows;
+}
+
+void WriteFiles(const std::filesystem::path& dir, const std::map<std::string, std::string>& files) {
+  std::filesystem::create_directories(dir);
+  for (const auto& [name, text] : files) {
+    std::ofstream out(dir / name, std::ios::binary);
+    out << text;
+    if (!out) throw DataError((dir / name).string() + ": cannot write file");
+  }
+}
+
+}  // namespace
+
+BuiltDatabase BuildVariant(const BuildConfig& c, const Sources& sources, const Variant& v) {
+  Evaluator eval(sources, ReadGdp(sources, v));
+  std::vector<RegionInputs> inputs;
+  for (const auto& spec : v.regions) inputs.push_back(ReadRegionInputs(c, spec, eval));
+  BuiltDatabase db;
+  db.variant = v.name;
+  db.trade = BuildTradeMatrix(c, inputs, eval);
+  const auto flows = Flows(c, inputs, db.trade, eval);
+  for (size_t r = 0; r < inputs.size(); ++r)
+    db.sams.push_back(BuildRegionSam(c, inputs[r], db.trade, static_cast<int>(r), flows[r]));
+  db.files["regions.csv"] = RegionsCsv(c, v);
+  db.files["accounts.csv"] = AccountsCsv(c);
+  db.files["factors.csv"] = FactorsCsv(c);
+  db.files["sam.csv"] = SamCsv(c, db.sams);
+  db.files["trade.csv"] = TradeCsv(c, db.trade);
+  db.files["elasticities.csv"] = ElasticitiesCsv(c, sources);
+  db.files["zones.csv"] = ZonesCsv(c, sources);
+  db.files["controls.csv"] = ControlsCsv(c, db.sams, db.trade);
+  db.files["README.md"] = Readme(c, v);
+  return db;
+}
+
+BuildSummary BuildAndWrite(const BuildConfig& c, const std::filesystem::path& output) {
+  const auto start = std::chrono::steady_clock::now();
+  BuildSummary summary;
+  summary.output = output.empty() ? c.output : output;
+  const Sources sources = Sources::Read(c.sources);
+  summary.databases.push_back(BuildVariant(c, sources, c.Central()));
+  for (const Variant& v : c.variants)
+    summary.databases.push_back(v.name == c.central_variant ? summary.databases.front()
+                                                            : BuildVariant(c, sources, v));
+  // Stage everything, then move it into place: a failure leaves the old files untouched.
+  std::filesystem::create_directories(summary.output);
+  const auto stage = summary.output / ".build-data.tmp";
+  std::filesystem::remove_all(stage);
+  try {
+    WriteFiles(stage / "main", summary.databases.front().files);
+    for (size_t k = 1; k < summary.databases.size(); ++k)
+      WriteFiles(stage / "variants" / summary.databases[k].variant, summary.databases[k].files);
+    for (const auto& [name, text] : summary.databases.front().files)
+      std::filesystem::rename(stage / "main" / name, summary.output / name);
+    const auto variants = summary.output / c.variants_dir;
+    std::filesystem::remove_all(variants);
+    std::filesystem::rename(stage / "variants", variants);
+    std::filesystem::remove_all(stage);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove_all(stage, ignored);
+    throw;
+  }
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace peninsula::calibration::build_data

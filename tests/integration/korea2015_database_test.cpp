@@ -1,0 +1,222 @@
+// The 2015 inter-Korean benchmark database (data/korea2015, docs/data.md): the committed CSVs
+// are exactly what `peninsula build-data` produces from the sources; every SAM of the main
+// database and of every variant balances and the model replicates its benchmark; control
+// totals and the plausibility facts of the sources are reproduced.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "app/runner.hpp"
+#include "calibration/build_data/build_data.hpp"
+#include "calibration/build_data/variants.hpp"
+#include "calibration/database.hpp"
+#include "support/test_support.hpp"
+
+namespace peninsula {
+namespace {
+
+namespace bd = calibration::build_data;
+using calibration::AccountKind;
+
+// Stated in docs/data.md: control totals hold to 1e-8 relative plus US$10 (estimated cells are
+// rounded to 9 significant digits, then to whole US$, and rebalanced in whole US$).
+constexpr double kControlTolerance = 1e-8;
+constexpr double kControlAbsolute = 1e-5;  // US$ million
+constexpr double kBalanceTolerance = 1e-9;
+
+std::filesystem::path Main() { return testing::SourcePath("data/korea2015"); }
+
+std::vector<std::filesystem::path> Databases() {
+  std::vector<std::filesystem::path> dirs = {Main()};
+  for (const auto& name : calibration::DatabaseVariants(Main()))
+    dirs.push_back(calibration::DatabaseVariant(Main(), name));
+  return dirs;
+}
+
+std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// One build into a temporary directory, shared by the tests of this file.
+class Korea2015 : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    config_ = new bd::BuildConfig(bd::ReadBuildConfig(Main() / "build.toml"));
+    summary_ = new bd::BuildSummary(bd::BuildAndWrite(*config_, dir_->path()));
+  }
+  static void TearDownTestSuite() {
+    delete summary_;
+    delete config_;
+    delete dir_;
+  }
+  static testing::TempDir* dir_;
+  static bd::BuildConfig* config_;
+  static bd::BuildSummary* summary_;
+};
+testing::TempDir* Korea2015::dir_ = nullptr;
+bd::BuildConfig* Korea2015::config_ = nullptr;
+bd::BuildSummary* Korea2015::summary_ = nullptr;
+
+TEST_F(Korea2015, RebuildReproducesTheCommittedFilesByteForByte) {
+  EXPECT_LT(summary_->seconds, 30.0);
+  int compared = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_->path())) {
+    if (!entry.is_regular_file()) continue;
+    const auto relative = std::filesystem::relative(entry.path(), dir_->path());
+    const auto committed = Main() / relative;
+    ASSERT_TRUE(std::filesystem::exists(committed)) << committed << " is not committed";
+    EXPECT_TRUE(Slurp(entry.path()) == Slurp(committed))
+        << relative << " differs from a rebuild; run peninsula build-data "
+        << "data/korea2015/build.toml";
+    ++compared;
+  }
+  EXPECT_EQ(compared, 9 * 5);  // 9 files, main database and 4 variants
+  EXPECT_EQ(calibration::DatabaseVariants(Main()),
+            (std::vector<std::string>{"bok", "donor_vnm", "hri", "un"}));
+}
+
+TEST_F(Korea2015, EverySamBalancesAndIsFinite) {
+  for (const auto& dir : Databases()) {
+    const calibration::Database db = calibration::ReadDatabase(dir);
+    ASSERT_EQ(db.regions.size(), 5u);
+    for (size_t r = 0; r < db.regions.size(); ++r) {
+      const Eigen::MatrixXd& sam = db.sam[r];
+      EXPECT_TRUE(sam.allFinite()) << dir << " " << db.regions[r];
+      for (int a = 0; a < sam.rows(); ++a) {
+        const double row = sam.row(a).sum(), column = sam.col(a).sum();
+        EXPECT_LE(std::abs(row - column),
+                  kBalanceTolerance * std::max({1.0, std::abs(row), std::abs(column)}))
+            << dir << " region " << db.regions[r] << " account " << db.accounts[a].name;
+      }
+    }
+  }
+}
+
+TEST_F(Korea2015, ModelReplicatesEveryBenchmark) {
+  for (const auto& dir : Databases()) {
+    app::LoadedData loaded = app::LoadData(dir);
+    const app::BenchmarkCheck check = app::CheckBenchmark(*loaded.model);
+    EXPECT_LE(check.max_residual, 1e-9) << dir << " at " << check.worst_equation;
+  }
+}
+
+TEST_F(Korea2015, ControlTotalsAreReproduced) {
+  for (const auto& db : summary_->databases) {
+    for (const auto& sam : db.sams) {
+      ASSERT_FALSE(sam.controls.empty());
+      for (const auto& c : sam.controls) {
+        EXPECT_NEAR(c.reproduced, c.target,
+                    kControlTolerance * std::abs(c.target) + kControlAbsolute)
+            << db.variant << " " << sam.region << " " << c.name << " (" << c.ref << ")";
+      }
+    }
+  }
+}
+
+// Sums of database cells, in US$ billion.
+struct Facts {
+  explicit Facts(const std::filesystem::path& dir) : db(calibration::ReadDatabase(dir)) {}
+  int R(const std::string& name) const {
+    return static_cast<int>(std::find(db.regions.begin(), db.regions.end(), name) -
+                            db.regions.begin());
+  }
+  int S(const std::string& name) const {
+    return static_cast<int>(std::find(db.sectors.begin(), db.sectors.end(), name) -
+                            db.sectors.begin());
+  }
+  // Goods (AGR ... ELE) from `from` to `to` (empty: everyone but KOR, as KOTRA counts).
+  double Trade(const std::string& from, const std::string& to, const std::string& sector = "") {
+    double sum = 0;
+    for (const auto& f : db.trade)
+      if (f.exporter == R(from) && (to.empty() ? f.importer != R("KOR") : f.importer == R(to)) &&
+          (sector.empty() || f.commodity == S(sector)) && f.commodity < S("UTL"))
+        sum += f.value;
+    return sum;
+  }
+  double Cell(const std::string& region, const std::string& row, const std::string& column) {
+    return db.sam[R(region)](db.AccountIndex(row), db.AccountIndex(column));
+  }
+  double Gdp(const std::string& region) {
+    double gdp = Cell(region, "GOV", "STAX") + Cell(region, "GOV", "TARIFF");
+    for (int a : db.AccountsOfKind(AccountKind::kActivity))
+      for (int f : db.AccountsOfKind(AccountKind::kFactor)) gdp += db.sam[R(region)](f, a);
+    return gdp;
+  }
+  double LabourShare(const std::string& region) {
+    double labour = 0, va = 0;
+    for (int a : db.AccountsOfKind(AccountKind::kActivity))
+      for (int f : db.AccountsOfKind(AccountKind::kFactor)) {
+        const double v = db.sam[R(region)](f, a);
+        va += v;
+        if (db.accounts[f].label.rfind("LAB", 0) == 0) labour += v;
+      }
+    return labour / va;
+  }
+  calibration::Database db;
+};
+
+TEST_F(Korea2015, NorthKoreanTradeMatchesTheSources) {
+  Facts f(Main());
+  // KOTRA: PRK goods exports excluding inter-Korean trade 2.70; coal 40 %, clothing 29.7 %.
+  const double exports = f.Trade("PRK", "");
+  EXPECT_NEAR(exports, 2.70, 1e-6);
+  EXPECT_NEAR(f.Trade("PRK", "", "COA") / exports, 0.40, 0.001);
+  EXPECT_NEAR(f.Trade("PRK", "", "TEX") / exports, 0.297, 0.001);
+  EXPECT_NEAR(f.Trade("PRK", "CHN", "COA"), 1.05, 1e-6);
+  EXPECT_NEAR(f.Trade("PRK", "", "FSH"), 0.1662, 1e-6);    // estimate in trade_goods.csv
+  EXPECT_NEAR(f.Trade("PRK", "", "ORE"), 0.055104, 1e-6);  // run-rate estimate
+  // KITA inter-Korean shipments (99.6 % Kaesong) and KOTRA imports.
+  EXPECT_NEAR(f.Trade("PRK", "KOR"), 1.45222, 1e-9);
+  EXPECT_NEAR(f.Trade("KOR", "PRK"), 1.26128, 1e-9);
+  EXPECT_NEAR(f.Trade("CHN", "PRK") + f.Trade("VNM", "PRK") + f.Trade("ROW", "PRK"), 3.55, 1e-6);
+  // WTO totals including inter-Korean trade: exports 4.152, imports 4.822 (±KOTRA rounding).
+  EXPECT_NEAR(exports + f.Trade("PRK", "KOR"), 4.152, 0.001);
+  EXPECT_NEAR(
+      f.Trade("CHN", "PRK") + f.Trade("VNM", "PRK") + f.Trade("ROW", "PRK") + f.Trade("KOR", "PRK"),
+      4.822, 0.015);
+  for (const auto& flow : f.db.trade) {
+    const bool inter_korean = (flow.exporter == f.R("KOR") && flow.importer == f.R("PRK")) ||
+                              (flow.exporter == f.R("PRK") && flow.importer == f.R("KOR"));
+    if (inter_korean) {
+      EXPECT_EQ(flow.tariff_rate, 0.0);  // inter-Korean trade is duty-free
+    }
+  }
+}
+
+TEST_F(Korea2015, KaesongCapitalIncomeIsPaidToTheSouth) {
+  Facts f(Main());
+  // N->S 1452.22 - S->N 1261.28 - wage bill 122.24 = 68.70 US$ million, KOR-owned.
+  EXPECT_NEAR(f.Cell("KOR", "HOH", "ROW"), 0.0687, 1e-9);
+  EXPECT_GT(f.Cell("CHN", "HOH", "ROW"), 0.0);  // Chinese joint ventures in PRK mining
+  EXPECT_NEAR(f.Cell("PRK", "ROW", "CAP"),
+              f.Cell("KOR", "HOH", "ROW") + f.Cell("CHN", "HOH", "ROW"), 1e-9);
+  const std::string zones = Slurp(Main() / "zones.csv");
+  EXPECT_NE(zones.find("Kaesong,output,,563.29,USD million,2015,KOR"), std::string::npos);
+  EXPECT_NE(zones.find("Kaesong,employment_prk,,54988,persons"), std::string::npos);
+  EXPECT_NE(zones.find("Rason,output,,,USD million,2015,CHN,not_found"), std::string::npos);
+}
+
+TEST_F(Korea2015, GdpAndLabourSharesMatchTheSources) {
+  Facts f(Main());
+  const std::map<std::string, double> gdp = {{"KOR", 1539.2},
+                                             {"PRK", 30.169686},
+                                             {"CHN", 11280.8},
+                                             {"VNM", 239.258},
+                                             {"ROW", 62749.972314}};
+  for (const auto& [region, value] : gdp)
+    EXPECT_NEAR(f.Gdp(region), value, kControlTolerance * value) << region;
+  // GTAP 2017 labour share of VA at basic prices (factor_shares.csv); the national-accounts
+  // figure, 62.6 % of national income, is a different concept (docs/data.md).
+  EXPECT_NEAR(f.LabourShare("KOR"), 0.466, 0.005);
+  EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "un")).Gdp("PRK"), 16.283, 1e-6);
+  EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "hri")).Gdp("PRK"), 25.101127, 1e-6);
+}
+
+}  // namespace
+}  // namespace peninsula
