@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/runner.hpp"
+#include "calibration/build_data/variants.hpp"
 #include "calibration/csv.hpp"
 #include "calibration/synthetic.hpp"
 #include "io/hdf5_store.hpp"
@@ -172,17 +173,27 @@ int Guarded(F&& body) {
   }
 }
 
+// The data directory, or the named variant of it (data/korea2015 --variant un).
+std::filesystem::path DataDirectory(const std::filesystem::path& data, const std::string& variant) {
+  return variant.empty() ? data : calibration::DatabaseVariant(data, variant);
+}
+
 }  // namespace
 
 int CalibrateCommand(const std::vector<std::string>& args) {
   po::options_description desc("peninsula calibrate");
   desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(),
                                             "data directory")(
+      "variant", po::value<std::string>()->default_value(""),
+      "a named variant of the data (DIR/variants/NAME)")(
       "check-derivatives", "compare the AD Jacobian with finite differences at the benchmark");
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = Parse(args, desc);
   return Guarded([&] {
-    LoadedData loaded = LoadData(vm["data"].as<std::string>());
+    std::filesystem::path data =
+        DataDirectory(vm["data"].as<std::string>(), vm["variant"].as<std::string>());
+    LoadedData loaded = LoadData(data);
+    std::printf("database %s\n", data.string().c_str());
     BenchmarkCheck check = CheckBenchmark(*loaded.model);
     PrintBenchmark(check);
     if (check.max_residual > kReplicationTolerance) return kExitReplication;
@@ -195,6 +206,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
   po::options_description desc("peninsula solve");
   desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(),
                                             "data directory")(
+      "variant", po::value<std::string>()->default_value(""),
+      "a named variant of the data (DIR/variants/NAME)")(
       "scenario", po::value<std::vector<std::string>>()->required(), "scenario file (repeatable)")(
       "out", po::value<std::string>()->required(), "results file (HDF5)")(
       "overwrite", "replace an existing results file")(
@@ -210,11 +223,12 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
     for (const auto& s : vm["scenario"].as<std::vector<std::string>>()) files.emplace_back(s);
     io::Provenance provenance;
     provenance.command_line = command_line;
-    return SolveAndWrite(vm["data"].as<std::string>(), files, vm["out"].as<std::string>(),
-                         vm.count("overwrite") > 0,
-                         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
-                                    vm["linear-solver"].as<std::string>()),
-                         provenance, vm.count("check-derivatives") > 0);
+    return SolveAndWrite(
+        DataDirectory(vm["data"].as<std::string>(), vm["variant"].as<std::string>()), files,
+        vm["out"].as<std::string>(), vm.count("overwrite") > 0,
+        OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
+                   vm["linear-solver"].as<std::string>()),
+        provenance, vm.count("check-derivatives") > 0);
   });
 }
 
@@ -236,9 +250,10 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
     std::filesystem::path out =
         vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : study.output;
     if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
+    std::filesystem::path data = DataDirectory(study.data, study.variant);
     std::printf("study %s: %zu scenarios on %s\n", study.name.c_str(), study.scenarios.size(),
-                study.data.string().c_str());
-    return SolveAndWrite(study.data, study.scenarios, out, vm.count("overwrite") > 0,
+                data.string().c_str());
+    return SolveAndWrite(data, study.scenarios, out, vm.count("overwrite") > 0,
                          OptionsFor(study.solver_method, study.tolerance), provenance, false);
   });
 }

@@ -222,11 +222,13 @@ Study ReadStudy(const std::filesystem::path& path) {
   Study s;
   s.source_text = ReadText(path, "study");
   toml::table t = Parse(s.source_text, path);
-  CheckKeys(t, {"name", "description", "data", "output", "scenarios", "solver"}, path, "a study");
+  CheckKeys(t, {"name", "description", "data", "variant", "output", "scenarios", "solver"}, path,
+            "a study");
   auto base = path.parent_path();
   s.name = RequireString(t, "name", path);
   s.description = t["description"].value_or(std::string());
   s.data = base / RequireString(t, "data", path);
+  if (t.contains("variant")) s.variant = RequireString(t, "variant", path);
   s.output = t["output"].value_or("results/" + s.name + ".h5");
   for (const auto& sc : StringList(t["scenarios"].node(), path, "scenarios")) {
     s.scenarios.push_back(base / sc);

@@ -15,6 +15,7 @@ struct Study {
   std::string name;
   std::string description;
   std::filesystem::path data;                    // resolved against the study file
+  std::string variant;                           // a named variant of `data`; empty: none
   std::filesystem::path output;                  // as written (relative to the working dir)
   std::vector<std::filesystem::path> scenarios;  // resolved against the study file
   std::string solver_method = "auto";

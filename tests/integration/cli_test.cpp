@@ -142,12 +142,37 @@ TEST_F(Cli, UnknownCommandAndMissingOptionAreUsageErrors) {
   EXPECT_THAT(r.output, HasSubstr("required"));
 }
 
+// The README's main job: the scenario catalogue on data/korea2015, every scenario converged.
 TEST_F(Cli, DefaultStudyRuns) {
   auto out = dir_.path() / "default.h5";
   CommandResult r =
       Peninsula("run " + Quote(testing::SourcePath("runs/default.toml")) + " --out " + Quote(out));
   EXPECT_EQ(r.code, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(out));
+  for (const char* name : {"status_quo", "relief_phase1", "relief_phase2", "sez_kaesong",
+                           "sez_sinuiju", "sez_rason", "grand_bargain"}) {
+    EXPECT_THAT(r.output, ::testing::ContainsRegex(std::string("scenario ") + name + " +converged"))
+        << r.output;
+  }
+}
+
+TEST_F(Cli, IllustrativeStudyRuns) {
+  auto out = dir_.path() / "illustrative.h5";
+  CommandResult r = Peninsula("run " + Quote(testing::SourcePath("runs/illustrative/study.toml")) +
+                              " --out " + Quote(out));
+  EXPECT_EQ(r.code, 0) << r.output;
+}
+
+// A named North Korean variant, from the command line and from a study file.
+TEST_F(Cli, DataVariantByName) {
+  std::string data = Quote(testing::SourcePath("data/korea2015"));
+  CommandResult ok = Peninsula("calibrate --data " + data + " --variant un");
+  EXPECT_EQ(ok.code, 0) << ok.output;
+  EXPECT_THAT(ok.output, HasSubstr("variants/un"));
+  CommandResult bad = Peninsula("calibrate --data " + data + " --variant imf");
+  EXPECT_EQ(bad.code, 2) << bad.output;
+  EXPECT_THAT(bad.output, HasSubstr("imf"));
+  EXPECT_THAT(bad.output, HasSubstr("un"));
 }
 
 }  // namespace
