@@ -58,6 +58,9 @@ void SizeTables(const Database& db, ModelData& d) {
   p.quota = Table(I, P, R, model::kNoQuota);
   p.wfloor = Table(R, F);
   p.ownq = Table(R, F, P);
+  p.access = Table(I, P, R);
+  d.latent = Table(I, P, R);
+  d.exportable = Table(R, I);
   for (Table* t : {&d.ava,  &d.aint, &d.dcoef,  &d.ecoef, &d.dshare, &d.dq,  &d.mq,
                    &d.dval, &d.mu,   &d.lambda, &d.cpiw,  &d.tm0,    &d.tx0, &d.x0,
                    &d.va0,  &d.d0,   &d.e0,     &d.q0,    &d.mc0,    &d.g0,  &d.xv0}) {
@@ -331,6 +334,39 @@ void CalibrateElasticities(const Database& db, ModelData& d) {
   }
 }
 
+// A latent flow joins the importer's CES over sources with the share its reference value
+// would have, scaled by `access` (0 in the benchmark, so the benchmark is unchanged).
+void CalibrateLatent(const Database& db, ModelData& d) {
+  std::string file = (db.directory / "latent_trade.csv").string();
+  for (const auto& f : db.latent) {
+    int i = f.commodity, s = f.exporter, r = f.importer;
+    auto fail = [&](const std::string& why) {
+      throw DataError(file + ":" + std::to_string(f.line) + ": latent flow (" + db.sectors[i] +
+                      ", " + db.regions[s] + ", " + db.regions[r] + "): " + why);
+    };
+    if (!(d.mc0(r, i) > 0))
+      fail(db.regions[r] + " imports no " + db.sectors[i] + " in the benchmark");
+    if (!(d.x0(s, i) > 0)) fail(db.regions[s] + " produces no " + db.sectors[i]);
+    if (std::isfinite(d.p.omega(s, i)) && !(d.e0(s, i) > 0)) {
+      fail(db.regions[s] + " exports no " + db.sectors[i] +
+           " in the benchmark and has a CET (omega finite), so it cannot start (expected omega = "
+           "inf)");
+    }
+    if (!(d.p.sigma_m(r, i) > 1)) {
+      fail("sigma_m of " + db.regions[r] + ", " + db.sectors[i] +
+           " must exceed 1 for a new source to gain a market");
+    }
+    double m_ref = f.value / (1 + f.export_tax_rate);
+    d.latent(i, s, r) = 1.0;
+    d.exportable(s, i) = 1.0;
+    d.p.tm(i, s, r) = f.tariff_rate;
+    d.p.te(i, s, r) = f.export_tax_rate;
+    d.pms0(i, s, r) = (1 + f.export_tax_rate) * (1 + f.tariff_rate);
+    d.mshare(i, s, r) = f.value * (1 + f.tariff_rate) / d.mc0(r, i);
+    d.mcoef(i, s, r) = m_ref / d.mc0(r, i);
+  }
+}
+
 // Owned income moves from the fixed transfers (factor income paid abroad, receipts from
 // abroad) to the endogenous ownership term, in units of the factor at benchmark prices.
 void CalibrateOwnership(const Database& db, ModelData& d) {
@@ -374,6 +410,7 @@ ModelData Calibrate(const Database& db) {
   if (!d.small_open) CalibrateBilateral(db, d);
   CalibrateElasticities(db, d);
   CalibrateOwnership(db, d);
+  CalibrateLatent(db, d);
   d.p0 = d.p;
   return d;
 }

@@ -353,6 +353,48 @@ void ReadOwnership(const std::filesystem::path& dir, Database& db) {
   }
 }
 
+void ReadLatentTrade(const std::filesystem::path& dir, Database& db) {
+  auto path = dir / "latent_trade.csv";
+  if (!std::filesystem::exists(path)) return;
+  if (db.small_open()) {
+    Fail(path.string(), 0, "latent flows need several regions (they are bilateral flows)");
+  }
+  CsvTable t = ReadCsv(path, {"commodity", "exporter", "importer", "value", "tariff_rate",
+                              "export_tax_rate", "source"});
+  db.files.push_back(path);
+  std::set<std::tuple<int, int, int>> seen, traded;
+  for (const auto& f : db.trade) {
+    if (f.value > 0) traded.insert({f.commodity, f.exporter, f.importer});
+  }
+  for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
+    LatentFlow f;
+    f.commodity = SectorIndex(t, k, t.Column("commodity"), db);
+    f.exporter = RegionIndex(t, k, t.Column("exporter"), db);
+    f.importer = RegionIndex(t, k, t.Column("importer"), db);
+    f.value = ParseNumber(t, k, t.Column("value"));
+    f.tariff_rate = ParseNumber(t, k, t.Column("tariff_rate"));
+    f.export_tax_rate = ParseNumber(t, k, t.Column("export_tax_rate"));
+    f.source = t.Cell(k, t.Column("source"));
+    f.line = t.lines[k];
+    std::string flow = "(" + db.sectors[f.commodity] + ", " + db.regions[f.exporter] + ", " +
+                       db.regions[f.importer] + ")";
+    if (f.exporter == f.importer) t.FailAt(k, "exporter and importer are the same region");
+    if (!(f.value > 0)) t.FailAt(k, "value " + t.Cell(k, t.Column("value")) + " (expected > 0)");
+    if (f.tariff_rate <= -1 || f.export_tax_rate <= -1) {
+      t.FailAt(k, "tax rates must be above -100% (> -1)");
+    }
+    if (f.source.empty()) t.FailAt(k, "column 'source' is empty (every row needs a source)");
+    if (traded.count({f.commodity, f.exporter, f.importer})) {
+      t.FailAt(k,
+               "flow " + flow + " exists in trade.csv (a latent flow is absent in the benchmark)");
+    }
+    if (!seen.insert({f.commodity, f.exporter, f.importer}).second) {
+      t.FailAt(k, "flow " + flow + " is given twice");
+    }
+    db.latent.push_back(f);
+  }
+}
+
 }  // namespace
 
 std::optional<AccountKind> ParseAccountKind(const std::string& text) {
@@ -404,6 +446,7 @@ Database ReadDatabase(const std::filesystem::path& directory) {
   ReadTrade(directory, db);
   ReadElasticities(directory, db);
   ReadOwnership(directory, db);
+  ReadLatentTrade(directory, db);
   for (const char* f :
        {"regions.csv", "accounts.csv", "factors.csv", "sam.csv", "elasticities.csv"}) {
     db.files.push_back(directory / f);

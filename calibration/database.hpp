@@ -51,6 +51,16 @@ struct TradeFlow {
   int line;
 };
 
+// A bilateral flow absent in the benchmark that a scenario may open (latent_trade.csv): the
+// value it would have at benchmark prices with access, and its tax rates.
+struct LatentFlow {
+  int commodity, exporter, importer;
+  double value;  // reference value at world prices, base-year currency
+  double tariff_rate, export_tax_rate;
+  std::string source;
+  int line;
+};
+
 struct ElasticityRow {
   std::optional<int> region;  // nullopt: every region
   std::optional<int> sector;  // nullopt: every sector
@@ -83,6 +93,7 @@ struct Database {
   std::vector<TradeFlow> trade;
   std::vector<ElasticityRow> elasticities;
   std::vector<OwnershipRow> ownership;       // optional ownership.csv
+  std::vector<LatentFlow> latent;            // optional latent_trade.csv
   std::vector<std::filesystem::path> files;  // every file read, for provenance
 
   bool small_open() const { return regions.size() == 1; }

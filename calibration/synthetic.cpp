@@ -113,8 +113,9 @@ void DrawTrade(const SyntheticSpec& s, Draw& draw, World& w) {
     for (int src = 0; src < R; ++src) {
       VectorXd weight = VectorXd::Zero(R);
       for (int d = 0; d < R; ++d) weight[d] = d == src ? 0.0 : draw(0.2, 1.0);
+      if (s.latent && i == 0 && src == 0) weight[1] = 0.0;  // the latent flow
       for (int d = 0; d < R; ++d) {
-        if (d == src) continue;
+        if (d == src || weight[d] == 0.0) continue;
         double te = draw(0.0, 0.05), tm = draw(0.0, 0.15);
         double producer = w.regions[src].exports_producer[i] * weight[d] / weight.sum();
         w.trade[i](src, d) = producer * (1 + te);
@@ -363,6 +364,17 @@ void WriteSyntheticDatabase(const std::filesystem::path& directory, const Synthe
   for (int r = 0; r < spec.regions; ++r)
     CloseRegion(spec, draw, world.regions[r], spec.regions == 1);
   WriteFiles(directory, spec, names, world);
+  if (spec.latent && spec.regions > 1) {
+    // Reference value: a fifth of what the second region imports of the first sector.
+    std::ofstream latent(directory / "latent_trade.csv");
+    latent << "commodity,exporter,importer,value,tariff_rate,export_tax_rate,source\n"
+           << names.sectors[0] << "," << names.regions[0] << "," << names.regions[1] << ","
+           << Num(0.2 * world.regions[1].imports[0]) << ",0.05,0,synthetic: latent flow\n";
+    std::ofstream elast(directory / "elasticities.csv", std::ios::app);
+    elast << names.regions[1] << "," << names.sectors[0] << ",sigma_m,4,synthetic: latent market\n";
+  } else {
+    std::filesystem::remove(directory / "latent_trade.csv");
+  }
   if (spec.ownership && spec.regions > 1) {
     std::ofstream own(directory / "ownership.csv");
     own << "region,factor,owner,household,value,source\n"

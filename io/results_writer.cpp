@@ -58,6 +58,10 @@ std::vector<ParameterView> Parameters(const model::ShockableParameters& p) {
        {"region", "factor", "partner"},
        &p.ownq,
        "units of a factor owned by another region, whose income goes there"},
+      {"access",
+       {"sector", "partner", "region"},
+       &p.access,
+       "opening of a flow absent in the benchmark (latent_trade.csv): 0 closed, 1 open"},
   };
 }
 

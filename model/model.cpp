@@ -45,6 +45,13 @@ void Model::ApplyInstruments() {
     d.p.quota = Table(s.sectors.size(), s.partners.size(), s.regions.size(), kNoQuota);
   }
   if (d.p.wfloor.values().empty()) d.p.wfloor = Table(s.regions.size(), s.factors.size());
+  if (d.latent.values().empty())
+    d.latent = Table(s.sectors.size(), s.partners.size(), s.regions.size());
+  if (d.exportable.values().empty()) d.exportable = Table(s.regions.size(), s.sectors.size());
+  if (d.p.access.values().empty()) {
+    d.p.access = Table(s.sectors.size(), s.partners.size(), s.regions.size());
+  }
+  d.p0.access = d.p.access;
   if (d.p.ownq.values().empty()) {
     d.p.ownq = Table(s.regions.size(), s.factors.size(), s.partners.size());
   }
@@ -126,7 +133,7 @@ void Model::CreateVariables() {
   auto with_va = [&](int r, int j, int) { return d.va0(r, j) > 0; };
   auto with_int = [&](int r, int j, int) { return d.aint(r, j) > 0; };
   auto sold_home = [&](int r, int i, int) { return d.d0(r, i) > 0; };
-  auto exported = [&](int r, int i, int) { return d.e0(r, i) > 0; };
+  auto exported = [&](int r, int i, int) { return CanExport(d, r, i); };
   auto absorbed = [&](int r, int i, int) { return d.q0(r, i) > 0; };
   auto imported = [&](int r, int i, int) { return d.mc0(r, i) > 0; };
   auto factor_used = [&](int r, int f, int) { return d.yf0(r, f) > 0; };
@@ -157,7 +164,7 @@ void Model::CreateVariables() {
   vars_.MC = add("MC", {R, I}, kQ, kQtyUnit, "composite import", imported);
   vars_.PMC = add("PMC", {R, I}, kP, kPriceUnit, "price of the composite import", imported);
   vars_.M = add("M", {I, P, R}, kQ, kQtyUnit, "imports by source (commodity, source, destination)",
-                [&](int i, int s, int r) { return d.m0(i, s, r) > 0; });
+                [&](int i, int s, int r) { return HasFlow(d, i, s, r); });
   vars_.C = add("C", {R, H, I}, kQ, kQtyUnit, "household consumption",
                 [&](int r, int h, int i) { return d.c0(r, h, i) > 0; });
   vars_.YH = add("YH", {R, H}, kV, "currency", "household income",
@@ -248,7 +255,7 @@ void Model::BuildEquations(int numeraire) {
   auto produced = [&](int r, int j, int) { return d.x0(r, j) > 0; };
   auto with_va = [&](int r, int j, int) { return d.va0(r, j) > 0; };
   auto sold_home = [&](int r, int i, int) { return d.d0(r, i) > 0; };
-  auto exported = [&](int r, int i, int) { return d.e0(r, i) > 0; };
+  auto exported = [&](int r, int i, int) { return CanExport(d, r, i); };
   auto absorbed = [&](int r, int i, int) { return d.q0(r, i) > 0; };
   auto imported = [&](int r, int i, int) { return d.mc0(r, i) > 0; };
 
@@ -268,7 +275,7 @@ void Model::BuildEquations(int numeraire) {
   add(CompositeImportDemand{}, "composite_import_demand", {R, I}, imported);
   add(CompositeImportPrice{}, "composite_import_price", {R, I}, imported);
   add(SourceDemand{}, "source_demand", {I, P, R},
-      [&](int i, int src, int r) { return d.m0(i, src, r) > 0; });
+      [&](int i, int src, int r) { return HasFlow(d, i, src, r); });
   add(FactorIncome{}, "factor_income", {R, F}, [&](int r, int f, int) { return d.yf0(r, f) > 0; });
   add(HouseholdIncome{}, "household_income", {R, H},
       [&](int r, int h, int) { return d.yh0(r, h) > 0; });

@@ -77,6 +77,7 @@ struct ShockableParameters {
   Table quota;     // (i,s,r) cap on imports of i from s into r, share of the benchmark flow
   Table wfloor;    // (r,f) floor on the real wage PF/CPI (0 = none)
   Table ownq;      // (r,f,o) units of factor f in r owned by region o (benchmark units)
+  Table access;    // (i,s,r) opening of a latent flow: 0 closed (benchmark), 1 open
 };
 
 struct ModelData {
@@ -92,15 +93,17 @@ struct ModelData {
   Table io;     // (r,i,j) quantity of commodity i per unit of output j
   Table fcoef;  // (r,f,j) factor per unit of value added
   // Output split and trade
-  Table dcoef;   // (r,i) domestic sales per unit of output (benchmark)
-  Table ecoef;   // (r,i) exports per unit of output (benchmark)
-  Table dshare;  // (r,i) value share of domestic sales in output revenue
-  Table dq;      // (r,i) domestic goods per unit of Armington composite
-  Table mq;      // (r,i) composite imports per unit of Armington composite
-  Table dval;    // (r,i) value share of domestic goods in the Armington composite
-  Table mcoef;   // (i,s,r) imports from s per unit of composite import
-  Table mshare;  // (i,s,r) value share of source s in composite imports
-  Table pms0;    // (i,s,r) benchmark tax-inclusive import price
+  Table dcoef;       // (r,i) domestic sales per unit of output (benchmark)
+  Table ecoef;       // (r,i) exports per unit of output (benchmark)
+  Table dshare;      // (r,i) value share of domestic sales in output revenue
+  Table dq;          // (r,i) domestic goods per unit of Armington composite
+  Table mq;          // (r,i) composite imports per unit of Armington composite
+  Table dval;        // (r,i) value share of domestic goods in the Armington composite
+  Table mcoef;       // (i,s,r) imports from s per unit of composite import
+  Table mshare;      // (i,s,r) value share of source s in composite imports
+  Table pms0;        // (i,s,r) benchmark tax-inclusive import price
+  Table latent;      // (i,s,r) 1 for a flow absent in the benchmark that `access` can open
+  Table exportable;  // (r,i) 1 where exports exist in the benchmark or a latent flow may open
   // Final demand and income
   Table beta;   // (r,h,i) household budget shares
   Table mps;    // (r,h) savings out of household income
@@ -135,5 +138,14 @@ struct ModelData {
   Table rent_to;   // (i,s,r)
   Table floor_on;  // (r,f)
 };
+
+// A bilateral flow the model carries: in the benchmark, or latent.
+inline bool HasFlow(const ModelData& d, int i, int s, int r) {
+  return d.m0(i, s, r) > 0 || (!d.latent.values().empty() && d.latent(i, s, r) != 0);
+}
+// Whether r's output of i may be exported (E and PE exist).
+inline bool CanExport(const ModelData& d, int r, int i) {
+  return d.e0(r, i) > 0 || (!d.exportable.values().empty() && d.exportable(r, i) != 0);
+}
 
 }  // namespace peninsula::model

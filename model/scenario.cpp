@@ -73,6 +73,11 @@ const std::vector<ParameterInfo>& Parameters() {
        [](ShockableParameters& p) -> Table& { return p.ownq; },
        0.0,
        true},
+      {"access",
+       {"sector", "partner", "region"},
+       [](ShockableParameters& p) -> Table& { return p.access; },
+       0.0,
+       true},
   };
   return info;
 }
@@ -160,6 +165,13 @@ const std::vector<InstrumentKind>& InstrumentKinds() {
        },
        "no mobile factor with income owned by another region (ownership needs a "
        "multi-region database)"},
+      {"access",
+       {"sector", "partner", "region"},
+       [](const ModelData& d, int i, int s, int r) {
+         return !d.latent.values().empty() && d.latent(i, s, r) != 0;
+       },
+       [](const ModelData&, int, int, int) { return true; },
+       "no latent flow (latent_trade.csv lists the flows a scenario may open)"},
   };
   return kinds;
 }

@@ -77,7 +77,7 @@ struct TaxRevenue : BlockBase {
       if (d->x0(r, i) > 0) revenue += p.tp(r, i) * x(v->PX, r, i) * x(v->X, r, i);
       if (d->q0(r, i) > 0) revenue += p.tc(r, i) * x(v->PA, r, i) * x(v->Q, r, i);
       if (d->mc0(r, i) > 0) revenue += x(v->TM, r, i);
-      if (d->e0(r, i) > 0) revenue += x(v->TX, r, i);
+      if (CanExport(*d, r, i)) revenue += x(v->TX, r, i);
     }
     for (int h = 0; h < d->sets.households.size(); ++h) {
       if (d->yh0(r, h) > 0) revenue += p.tdir(r, h) * x(v->YH, r, h);
@@ -96,7 +96,7 @@ struct TariffRevenue : BlockBase {
     int r = t[0], i = t[1];
     typename A::Scalar sum(0.0);
     for (int s = 0; s < d->sets.partners.size(); ++s) {
-      if (d->m0(i, s, r) > 0)
+      if (HasFlow(*d, i, s, r))
         sum += (ImportWedge(x, i, s, r) - 1.0) * WorldImportPrice(x, i, s, r) * x(v->M, i, s, r);
     }
     return x(v->TM, r, i) - sum;
@@ -112,7 +112,7 @@ struct ExportTaxRevenue : BlockBase {
     if (d->small_open) return x(v->TX, r, i) - d->p.te(i, r, 0) * x(v->PE, r, i) * x(v->E, r, i);
     typename A::Scalar sum(0.0);
     for (int dst = 0; dst < d->sets.regions.size(); ++dst) {
-      if (d->m0(i, r, dst) > 0)
+      if (HasFlow(*d, i, r, dst))
         sum += (ExportWedge(x, i, r, dst) - 1.0) * x(v->PE, r, i) * x(v->M, i, r, dst);
     }
     return x(v->TX, r, i) - sum;

@@ -24,7 +24,7 @@ struct OutputTransformation : BlockBase {
     if (!HasCet(*d, r, i)) {
       T sales(0.0);
       if (d->dcoef(r, i) > 0) sales += x(v->D, r, i);
-      if (d->ecoef(r, i) > 0) sales += x(v->E, r, i);
+      if (CanExport(*d, r, i)) sales += x(v->E, r, i);
       return (1.0 + d->p0.tp(r, i)) * x(v->X, r, i) - sales;
     }
     double share_d = d->dshare(r, i);
@@ -67,7 +67,7 @@ struct ExportMarket : BlockBase {
     if (d->small_open) return x(v->PE, s, i) * (1.0 + d->p.te(i, s, 0)) - x(v->EXR) * d->p.pwe(i);
     typename A::Scalar shipped(0.0);
     for (int r = 0; r < d->sets.regions.size(); ++r) {
-      if (d->m0(i, s, r) > 0) shipped += x(v->M, i, s, r);
+      if (HasFlow(*d, i, s, r)) shipped += x(v->M, i, s, r);
     }
     return x(v->E, s, i) - shipped;
   }
@@ -107,27 +107,47 @@ struct CompositeImportDemand : BlockBase {
   }
 };
 
-// PMC_ri = [Σ_s θ_isr·(PM_isr/PM0_isr)^(1−σm)]^(1/(1−σm))
+// PMC_ri = [Σ_s κ_isr·θ_isr·(PM_isr/PM0_isr)^(1−σm)]^(1/(1−σm))
+// κ (access) is 1 for benchmark flows; a latent flow's term is always evaluated, even at
+// κ = 0, so the Jacobian's structure holds when a scenario opens it.
 struct CompositeImportPrice : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     using T = typename A::Scalar;
     int r = t[0], i = t[1];
-    T index = CesIndex<T>(
-        d->p.sigma_m(r, i), d->sets.partners.size(), [&](int s) { return d->mshare(i, s, r); },
-        [&](int s) { return ImportPrice(x, i, s, r) / d->pms0(i, s, r); });
-    return x(v->PMC, r, i) - index;
+    double sigma = d->p.sigma_m(r, i);
+    bool any_latent = false;
+    for (int s = 0; s < d->sets.partners.size() && !any_latent; ++s) {
+      any_latent = d->latent(i, s, r) != 0;
+    }
+    if (!any_latent) {
+      T index = CesIndex<T>(
+          sigma, d->sets.partners.size(), [&](int s) { return d->mshare(i, s, r); },
+          [&](int s) { return ImportPrice(x, i, s, r) / d->pms0(i, s, r); });
+      return x(v->PMC, r, i) - index;
+    }
+    T sum(0.0);  // σm > 1 is checked at calibration for importers with latent sources
+    for (int s = 0; s < d->sets.partners.size(); ++s) {
+      if (!HasFlow(*d, i, s, r)) continue;
+      double weight = Access(i, s, r) * d->mshare(i, s, r);
+      sum += weight * pow(ImportPrice(x, i, s, r) / d->pms0(i, s, r), 1.0 - sigma);
+    }
+    return x(v->PMC, r, i) - pow(sum, 1.0 / (1.0 - sigma));
+  }
+  double Access(int i, int s, int r) const {
+    return d->latent(i, s, r) != 0 ? d->p.access(i, s, r) : 1.0;
   }
 };
 
-// M_isr = mcoef_isr·MC_ri·(PMC_ri·PM0_isr/PM_isr)^σm
+// M_isr = κ_isr·mcoef_isr·MC_ri·(PMC_ri·PM0_isr/PM_isr)^σm
 struct SourceDemand : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     int i = t[0], s = t[1], r = t[2];
+    double access = d->latent(i, s, r) != 0 ? d->p.access(i, s, r) : 1.0;
     auto relative = x(v->PMC, r, i) * d->pms0(i, s, r) / ImportPrice(x, i, s, r);
     return x(v->M, i, s, r) -
-           d->mcoef(i, s, r) * x(v->MC, r, i) * pow(relative, d->p.sigma_m(r, i));
+           access * d->mcoef(i, s, r) * x(v->MC, r, i) * pow(relative, d->p.sigma_m(r, i));
   }
 };
 

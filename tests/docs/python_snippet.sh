@@ -14,9 +14,9 @@ if script.strip() not in doc:
     sys.exit("docs/hdf5-schema.md does not contain docs/examples/read_results.py verbatim")
 PY
 "$binary" run "$root/runs/default.toml" --out "$work/r.h5" >/dev/null
-/usr/bin/python3 "$root/docs/examples/read_results.py" "$work/r.h5" tariff_cut PD > "$work/out.txt"
-grep -q "^R1.*S1" "$work/out.txt" || { cat "$work/out.txt"; exit 1; }
+/usr/bin/python3 "$root/docs/examples/read_results.py" "$work/r.h5" status_quo PD > "$work/out.txt"
+grep -q "^KOR.*AGR" "$work/out.txt" || { cat "$work/out.txt"; exit 1; }
 grep -q "values, unit:" "$work/out.txt"
 /usr/bin/python3 "$root/docs/examples/read_results.py" "$work/r.h5" benchmark X > "$work/x.txt"
-grep -q "R3" "$work/x.txt"
+grep -q "PRK" "$work/x.txt"
 echo "python snippet ok"
