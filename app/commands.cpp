@@ -8,6 +8,7 @@
 #include <iostream>
 #include <set>
 
+#include "app/analysis/analysis_writer.hpp"
 #include "app/runner.hpp"
 #include "calibration/build_data/variants.hpp"
 #include "calibration/csv.hpp"
@@ -149,7 +150,9 @@ int SolveAndWrite(const std::filesystem::path& data,
       }
     }
   }
-  io::WriteResults(out, overwrite, model, outcomes, provenance);
+  io::WriteResults(out, overwrite, model, outcomes, provenance, [&](io::Hdf5Writer& w) {
+    analysis::WriteAnalysis(w, model, outcomes, analysis::AnalysisOptions{});
+  });
   std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
   return exit_code;
 }

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "app/batch/command.hpp"
 #include "app/build_data_command.hpp"
 #include "app/commands.hpp"
+#include "app/report_command.hpp"
 
 namespace po = boost::program_options;
 
@@ -22,9 +24,12 @@ void PrintUsage() {
          "  peninsula solve --data DIR --scenario FILE [--scenario FILE ...] --out FILE\n"
          "                  [--overwrite] [--solver auto|newton|ipopt] [--check-derivatives]\n"
          "  peninsula run STUDY.toml [--out FILE] [--overwrite]\n"
+         "  peninsula batch BATCH.toml [--out FILE] [--overwrite | --resume]   (mpirun -np N too)\n"
          "  peninsula synthetic --out DIR [--regions R --sectors I --factors F --households H "
          "--seed S]\n"
          "  peninsula build-data BUILD.toml [--out DIR]\n"
+         "  peninsula report RESULTS.h5 --out DIR [--overwrite] [--home R --partner R "
+         "--comparators R,R]\n"
          "  peninsula --version | --help\n\n"
          "Run 'peninsula COMMAND --help' for a command's options. Exit codes: docs/cli.md.\n";
 }
@@ -52,6 +57,8 @@ int main(int argc, char** argv) {
     if (args[0] == "run") return RunCommand(rest, command_line);
     if (args[0] == "synthetic") return SyntheticCommand(rest);
     if (args[0] == "build-data") return BuildDataCommand(rest);
+    if (args[0] == "batch") return BatchCommand(rest, command_line);
+    if (args[0] == "report") return ReportCommand(rest);
   } catch (const po::error& e) {
     std::cerr << "peninsula " << args[0] << ": " << e.what() << "\n";
     return kExitUsage;

@@ -116,6 +116,7 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
   outcome.name = scenario.name;
   outcome.description = scenario.description;
   outcome.definition = scenario.source_text;
+  outcome.closure = scenario.closure;
   std::vector<model::Phase> steps = scenario.Steps();
   solver::SolveSummary work;  // summed over the steps of the path
   for (std::size_t k = 0; k < steps.size(); ++k) {

@@ -182,7 +182,8 @@ std::vector<double> DenseVariable(const model::VariableBlock& block, const std::
 }
 
 void WriteResults(const std::filesystem::path& path, bool overwrite, const model::Model& model,
-                  const std::vector<ScenarioOutcome>& outcomes, const Provenance& provenance) {
+                  const std::vector<ScenarioOutcome>& outcomes, const Provenance& provenance,
+                  const std::function<void(Hdf5Writer&)>& extra) {
   Hdf5Writer w = Hdf5Writer::Create(path, overwrite);
   WriteProvenance(w, model, provenance);
   const auto& s = model.sets();
@@ -203,6 +204,7 @@ void WriteResults(const std::filesystem::path& path, bool overwrite, const model
     if (o.summary.converged()) WriteVariables(w, g + "/variables", model, o.x);
     WritePhases(w, g, model, o.phases);
   }
+  if (extra) extra(w);
   w.Commit();
 }
 

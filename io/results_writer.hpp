@@ -5,10 +5,12 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "model/model.hpp"
+#include "model/scenario.hpp"
 #include "solver/status.hpp"
 
 namespace peninsula::io {
@@ -30,6 +32,7 @@ struct PhaseOutcome {
 
 struct ScenarioOutcome {
   std::vector<PhaseOutcome> phases;  // reported steps before the last, in order
+  model::ClosureSpec closure;        // the closure it was solved under (inherited ones too)
   std::string name;
   std::string description;
   std::string definition;  // the scenario file as written
@@ -38,8 +41,12 @@ struct ScenarioOutcome {
   model::ShockableParameters parameters;
 };
 
+class Hdf5Writer;
+
+// `extra`, if given, writes more groups (the analysis) into the file before it is committed.
 void WriteResults(const std::filesystem::path& path, bool overwrite, const model::Model& model,
-                  const std::vector<ScenarioOutcome>& outcomes, const Provenance& provenance);
+                  const std::vector<ScenarioOutcome>& outcomes, const Provenance& provenance,
+                  const std::function<void(Hdf5Writer&)>& extra = {});
 
 // Dense row-major copy of one variable block: quantities and values outside the block's
 // domain are 0, prices NaN.

@@ -7,8 +7,9 @@ readonly PACKAGES=(
   build-essential cmake pkg-config git
   coinor-libipopt-dev libeigen3-dev libhdf5-dev libboost-program-options-dev
   libtomlplusplus-dev libgtest-dev libgmock-dev libsuitesparse-dev libmumps-seq-dev
-  libopenblas0 libbenchmark-dev
+  libopenblas0 libbenchmark-dev libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy
+  chromium
 )
 
 install_packages() {

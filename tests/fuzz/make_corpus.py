@@ -156,8 +156,22 @@ add = -1e-3
     put("fuzz_study", "bad_types", b'name = 1\ndata = ["x"]\nscenarios = "a.toml"\n[solver]\ntolerance = "small"\n')
 
 
+def batch_seeds():
+    for f in sorted((ROOT / "runs/batch").glob("*.toml")):
+        put("fuzz_batch", f.stem, read(f))
+    put("fuzz_batch", "minimal", b'name = "b"\nstudy = "s.toml"\ndesign = "monte_carlo"\ndraws = 1\n'
+        b'[[parameter]]\nname = "omega"\nindex = ["R1", "*"]\nsd = 0.5\nlower = 0.1\nupper = 9\n')
+    put("fuzz_batch", "triangular_bounds", b'name = "b"\nstudy = "s.toml"\ndesign = "quadrature"\nseed = 0\n'
+        b'[[parameter]]\nname = "sigma_va"\nindex = ["*", "S1"]\ndistribution = "triangular"\n'
+        b'lower = 0.5\nupper = 2.5\ndraw = "each"\n[outcomes]\nwelfare = false\ngdp = false\n'
+        b'variables = ["X(R1,*)", "PF(*,F1)"]\n')
+    put("fuzz_batch", "bad_mixed", b'name = "b b"\nstudy = 1\ndesign = "grid"\ndraws = -1\n'
+        b'shock_scale = [1, "x"]\n[[parameter]]\nname = "sigma_d"\nindex = ["*"]\nsd = -1\ncv = 2\n')
+
+
 if __name__ == "__main__":
     clean()
     csv_seeds()
     database_seeds()
     toml_seeds()
+    batch_seeds()

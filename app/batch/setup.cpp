@@ -1,0 +1,159 @@
+// Loading a batch: batch file, study, scenarios, databases, parameters, design, outcomes,
+// with every check made before the first draw.
+#include "app/batch/setup.hpp"
+
+#include "app/runner.hpp"
+#include "calibration/calibrate.hpp"
+#include "io/sha256.hpp"
+
+namespace peninsula::app::batch {
+namespace {
+
+io::Study ReadStudyFor(const BatchFile& b) {
+  try {
+    return io::ReadStudy(b.study);
+  } catch (const model::ScenarioError& e) {
+    throw BatchError(b.study_origin + ": study " + b.study.string() + ": " + e.what());
+  }
+}
+
+solver::SolveOptions OptionsFor(const io::Study& study) {
+  solver::SolveOptions options;
+  try {
+    options.method = solver::ParseMethod(study.solver_method);
+  } catch (const std::invalid_argument& e) {
+    throw BatchError(study.name + ": " + e.what());
+  }
+  options.newton.tolerance = study.tolerance;
+  options.ipopt.tolerance = study.tolerance;
+  return options;
+}
+
+void LoadDatasets(BatchSetup& s) {
+  s.data_directories = s.batch.datasets.empty() ? std::vector<std::filesystem::path>{s.study.data}
+                                                : s.batch.datasets;
+  for (const auto& dir : s.data_directories) {
+    LoadedData loaded = LoadData(dir);
+    BenchmarkCheck check = CheckBenchmark(*loaded.model);
+    s.max_benchmark_residual = std::max(s.max_benchmark_residual, check.max_residual);
+    s.databases.push_back(std::move(loaded.database));
+    s.base_models.push_back(std::move(loaded.model));
+  }
+}
+
+// Every scenario, at every shock scale, must fit every dataset's model.
+void ValidateScenarios(BatchSetup& s) {
+  std::vector<double> scales =
+      s.batch.shock_scales.empty() ? std::vector<double>{1.0} : s.batch.shock_scales;
+  for (auto& model : s.base_models) {
+    for (const auto& scenario : s.scenarios) {
+      for (double f : scales) ValidateScenario(*model, ScaleShocks(scenario, f));
+    }
+  }
+}
+
+std::string Fingerprint(const BatchSetup& s) {
+  std::string text = s.batch.source_text + '\0' + s.study.source_text;
+  for (const auto& sc : s.scenarios) text += '\0' + sc.source_text;
+  for (const auto& db : s.databases) {
+    for (const auto& f : db.files) text += '\0' + io::Sha256File(f);
+  }
+  return io::Sha256Hex(text);
+}
+
+}  // namespace
+
+model::Scenario ScaleShocks(const model::Scenario& scenario, double factor) {
+  model::Scenario out = scenario;
+  if (factor == 1.0) return out;
+  for (auto& shock : out.shocks) {
+    switch (shock.mode) {
+      case model::ShockMode::kScale:
+        shock.value = 1.0 + factor * (shock.value - 1.0);
+        break;
+      case model::ShockMode::kAdd:
+        shock.value *= factor;
+        break;
+      case model::ShockMode::kSet:
+        throw BatchError(shock.origin +
+                         ": a shock_grid cannot scale a 'set' shock (its base "
+                         "value differs by cell); write it with scale or add");
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<BatchSetup> LoadBatch(const std::filesystem::path& batch_file) {
+  auto s = std::make_unique<BatchSetup>();
+  s->batch = ReadBatchFile(batch_file);
+  s->study = ReadStudyFor(s->batch);
+  s->options = OptionsFor(s->study);
+  for (const auto& f : s->study.scenarios) s->scenarios.push_back(io::ReadScenario(f));
+  LoadDatasets(*s);
+  s->parameters = ResolveParameters(s->batch.parameters, s->databases[0]);
+  s->design = std::make_unique<Design>(s->batch, s->parameters);
+  s->outcome_labels = OutcomeLabels(s->batch.outcomes, *s->base_models[0]);
+  for (const auto& m : s->base_models) s->evaluators.emplace_back(s->outcome_labels, *m);
+  ValidateScenarios(*s);
+  s->fingerprint = Fingerprint(*s);
+  return s;
+}
+
+namespace {
+
+std::string FailureMessage(const solver::SolveSummary& summary) {
+  std::string m = summary.message;
+  for (std::size_t k = 0; k < summary.worst.size() && k < 3; ++k) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " %.3e", summary.worst[k].residual);
+    m += (k == 0 ? "; worst: " : ", ") + summary.worst[k].equation + buf;
+  }
+  return m.empty() ? solver::StatusName(summary.status) : m;
+}
+
+ScenarioResult Solve(const BatchSetup& s, model::Model& model, const model::Scenario& scenario,
+                     const DrawPlan& plan) {
+  io::ScenarioOutcome o = RunScenario(model, ScaleShocks(scenario, plan.shock_scale), s.options);
+  ScenarioResult r;
+  r.status = solver::StatusName(o.summary.status);
+  r.iterations = o.summary.iterations;
+  r.seconds = o.summary.seconds;
+  r.max_residual = o.summary.max_residual;
+  const OutcomeEvaluator& eval = s.evaluators[plan.dataset];
+  if (o.summary.converged() && eval.variables() == static_cast<int>(o.x.size())) {
+    r.outcomes = eval.Evaluate(o.x, model.benchmark());
+  } else {
+    r.outcomes.assign(s.outcome_labels.size(), std::numeric_limits<double>::quiet_NaN());
+    if (!o.summary.converged()) r.message = FailureMessage(o.summary);
+  }
+  return r;
+}
+
+}  // namespace
+
+DrawResult EvaluateDraw(const BatchSetup& s, long long index) {
+  DrawResult result;
+  result.index = index;
+  try {
+    DrawPlan plan = s.design->Plan(index);
+    calibration::Database db = s.databases[plan.dataset];
+    if (!s.parameters.cells.empty()) {
+      ApplyCellValues(s.parameters, plan.values, s.databases[0].elasticities, db);
+    }
+    model::Model model(calibration::Calibrate(db));
+    for (const auto& scenario : s.scenarios) {
+      result.scenarios.push_back(Solve(s, model, scenario, plan));
+    }
+  } catch (const std::exception& e) {
+    result.error = e.what();
+    result.scenarios.assign(s.scenarios.size(), ScenarioResult{});
+    for (auto& r : result.scenarios) {
+      r.status = "draw_failed";
+      r.message = e.what();
+      r.outcomes.assign(s.outcome_labels.size(), std::numeric_limits<double>::quiet_NaN());
+    }
+  }
+  return result;
+}
+
+}  // namespace peninsula::app::batch
