@@ -82,12 +82,15 @@ int DerivativeCheck(model::Model& model) {
 }
 
 solver::SolveOptions OptionsFor(const std::string& method, double tolerance,
-                                const std::string& linear_solver = "auto") {
+                                const std::string& linear_solver, double max_seconds) {
   solver::SolveOptions options;
   options.method = solver::ParseMethod(method);
   options.newton.linear_solver = solver::ParseLinearSolver(linear_solver);
   options.newton.tolerance = tolerance;
   options.ipopt.tolerance = tolerance;
+  options.newton.max_seconds = max_seconds;
+  options.ipopt.max_seconds = max_seconds;
+  options.Validate();
   return options;
 }
 
@@ -216,6 +219,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "overwrite", "replace an existing results file")(
       "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
       "tolerance", po::value<double>()->default_value(1e-10), "max scaled residual")(
+      "max-seconds", po::value<double>()->default_value(600.0),
+      "time limit of each solver attempt (Newton, Ipopt, each homotopy step)")(
       "linear-solver", po::value<std::string>()->default_value("auto"),
       "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")("check-derivatives",
                                                                 "check the AD Jacobian first");
@@ -230,7 +235,7 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
         DataDirectory(vm["data"].as<std::string>(), vm["variant"].as<std::string>()), files,
         vm["out"].as<std::string>(), vm.count("overwrite") > 0,
         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
-                   vm["linear-solver"].as<std::string>()),
+                   vm["linear-solver"].as<std::string>(), vm["max-seconds"].as<double>()),
         provenance, vm.count("check-derivatives") > 0);
   });
 }
@@ -256,8 +261,10 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
     std::filesystem::path data = DataDirectory(study.data, study.variant);
     std::printf("study %s: %zu scenarios on %s\n", study.name.c_str(), study.scenarios.size(),
                 data.string().c_str());
-    return SolveAndWrite(data, study.scenarios, out, vm.count("overwrite") > 0,
-                         OptionsFor(study.solver_method, study.tolerance), provenance, false);
+    return SolveAndWrite(
+        data, study.scenarios, out, vm.count("overwrite") > 0,
+        OptionsFor(study.solver_method, study.tolerance, "auto", study.max_seconds), provenance,
+        false);
   });
 }
 

@@ -236,9 +236,13 @@ Study ReadStudy(const std::filesystem::path& path) {
   if (s.scenarios.empty())
     throw ScenarioError(path.string() + ": a study needs at least one scenario");
   if (auto* solver = t["solver"].as_table()) {
-    CheckKeys(*solver, {"method", "tolerance"}, path, "[solver]");
+    CheckKeys(*solver, {"method", "tolerance", "max_seconds"}, path, "[solver]");
     s.solver_method = (*solver)["method"].value_or(std::string("auto"));
     s.tolerance = (*solver)["tolerance"].value_or(1e-10);
+    s.max_seconds = (*solver)["max_seconds"].value_or(600.0);
+    if (!(s.max_seconds > 0)) {
+      throw ScenarioError(Where(path, *solver) + ": [solver] max_seconds must be > 0");
+    }
   }
   return s;
 }

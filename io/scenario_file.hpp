@@ -20,6 +20,7 @@ struct Study {
   std::vector<std::filesystem::path> scenarios;  // resolved against the study file
   std::string solver_method = "auto";
   double tolerance = 1e-10;
+  double max_seconds = 600.0;  // per solver attempt
   std::string source_text;
 };
 

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 
 #include "io/sha256.hpp"
+#include "io/hdf5_store.hpp"
+#include "solver/status.hpp"
 #include "support/test_support.hpp"
 
 namespace peninsula {
@@ -102,6 +104,22 @@ TEST_F(Cli, NonConvergenceHasItsOwnExitCodeAndNamesEquations) {
   EXPECT_LE(r.code, 16) << r.output;
   EXPECT_THAT(r.output, HasSubstr("NOT CONVERGED"));
   EXPECT_THAT(r.output, HasSubstr("Worst equations"));
+}
+
+// The time limit is a failure of its own: its exit code, the worst equations named, and the
+// scenario stored without an equilibrium.
+TEST_F(Cli, TimeLimitHasItsOwnExitCode) {
+  auto out = dir_.path() / "r.h5";
+  CommandResult r = Peninsula(SolveArgs(out) + " --max-seconds 1e-9");
+  EXPECT_EQ(r.code, solver::ExitCode(solver::SolveStatus::kTimeLimit)) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("time_limit"));
+  EXPECT_THAT(r.output, HasSubstr("Worst equations"));
+  ASSERT_TRUE(std::filesystem::exists(out));
+  io::Hdf5Reader file(out);
+  for (const auto& name : file.ListChildren("/scenarios")) {
+    EXPECT_EQ(file.ReadStringAttribute("/scenarios/" + name, "status"), "time_limit");
+    EXPECT_FALSE(file.Exists("/scenarios/" + name + "/variables"));
+  }
 }
 
 TEST_F(Cli, ScenarioErrorsAreFoundBeforeAnySolve) {
