@@ -266,6 +266,24 @@ void ReadForeignCapital(const Reader& rd, const toml::table& root, BuildConfig& 
   }
 }
 
+void ReadLatent(const Reader& rd, const toml::table& root, BuildConfig& c) {
+  const toml::array* list = root["latent"].as_array();
+  if (!list) return;
+  for (const auto& node : *list) {
+    const toml::table& t = *node.as_table();
+    const std::string ctx = "[[latent]]";
+    rd.CheckKeys(t, {"name", "sector", "exporter", "importers", "value"}, ctx);
+    LatentSpec l;
+    l.name = rd.String(t, "name", ctx);
+    l.sector = rd.String(t, "sector", ctx);
+    l.exporter = rd.String(t, "exporter", ctx);
+    l.importers = rd.Strings(t, "importers", ctx);
+    if (l.importers.empty()) rd.Fail(t, ctx + " '" + l.name + "' lists no importers");
+    l.value = rd.ReadQuantity(t, "value", ctx + " '" + l.name + "'");
+    c.latent.push_back(std::move(l));
+  }
+}
+
 void ReadZones(const Reader& rd, const toml::table& root, BuildConfig& c) {
   const toml::array* list = root["zone"].as_array();
   if (!list) return;
@@ -343,6 +361,11 @@ void CheckNames(const BuildConfig& c) {
     check(c.regions, {f.host, f.owner}, "region", "[[foreign_capital]] '" + f.name + "'");
     check(c.sectors, f.sectors, "sector", "[[foreign_capital]] '" + f.name + "'");
   }
+  for (const auto& l : c.latent) {
+    check(c.regions, {l.exporter}, "region", "[[latent]] '" + l.name + "'");
+    check(c.regions, l.importers, "region", "[[latent]] '" + l.name + "'");
+    check(c.sectors, {l.sector}, "sector", "[[latent]] '" + l.name + "'");
+  }
 }
 
 toml::table ParseFile(const std::filesystem::path& file) {
@@ -369,10 +392,10 @@ const Variant& BuildConfig::Central() const {
 BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   toml::table root = ParseFile(file);
   Reader rd(file);
-  rd.CheckKeys(
-      root,
-      {"database", "sets", "priors", "regions", "trade", "foreign_capital", "zone", "variant"},
-      "build.toml");
+  rd.CheckKeys(root,
+               {"database", "sets", "priors", "regions", "trade", "foreign_capital", "latent",
+                "zone", "variant"},
+               "build.toml");
   BuildConfig c;
   c.file = file;
   const auto base = file.parent_path();
@@ -394,6 +417,7 @@ BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   ReadSets(rd, root, c);
   ReadTrade(rd, root, c);
   ReadForeignCapital(rd, root, c);
+  ReadLatent(rd, root, c);
   ReadZones(rd, root, c);
   ReadVariants(rd, root, c);
   CheckNames(c);

@@ -70,6 +70,16 @@ struct ForeignCapital {
   std::string note;
 };
 
+// A flow absent in the benchmark that scenarios may open (latent_trade.csv), with its
+// reference value: what it would be worth at benchmark prices with access. With several
+// importers the value is split in proportion to each importer's benchmark imports of the
+// commodity: the share a new Armington source would gain in each market at equal prices.
+struct LatentSpec {
+  std::string name, sector, exporter;
+  std::vector<std::string> importers;
+  Quantity value;
+};
+
 struct ZoneItem {
   std::string zone, item, sector, unit, note, status;
   std::optional<Selector> row;
@@ -97,6 +107,7 @@ struct BuildConfig {
   std::vector<ZeroFlow> zero_flows;
   InterKorean inter_korean;
   std::vector<ForeignCapital> foreign_capital;
+  std::vector<LatentSpec> latent;
   std::vector<ZoneItem> zones;
   std::vector<Variant> variants;
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 
 #include "calibration/build_data/inputs.hpp"
@@ -43,18 +44,40 @@ Sourced ForeignCapitalValue(const BuildConfig& c, const ForeignCapital& f, const
   return out;
 }
 
-std::vector<RegionFlows> Flows(const BuildConfig& c, const std::vector<RegionInputs>& in,
-                               const TradeMatrix& trade, const Evaluator& eval) {
-  std::vector<RegionFlows> flows(c.regions.size());
+// Foreign-owned capital by (host, owner), in build.toml order, each rounded to whole US$ once:
+// the SAM cells are sums of these amounts, so ownership.csv rows add up to them exactly.
+std::vector<OwnedCapital> ForeignOwnership(const BuildConfig& c,
+                                           const std::vector<RegionInputs>& in,
+                                           const Evaluator& eval) {
+  std::vector<std::pair<OwnedCapital, double>> pairs;  // value in US$ million
   for (const ForeignCapital& f : c.foreign_capital) {
     const int host = RegionIndex(c, f.host), owner = RegionIndex(c, f.owner);
     const Sourced v = ForeignCapitalValue(c, f, in[host], eval);
+    auto it = std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) {
+      return p.first.host == host && p.first.owner == owner;
+    });
+    if (it == pairs.end()) it = pairs.insert(pairs.end(), {OwnedCapital{host, owner, 0, ""}, 0.0});
+    it->second += v.value;
+    it->first.ref += (it->first.ref.empty() ? "" : " + ") + f.name + ": " + v.ref;
+  }
+  std::vector<OwnedCapital> out;
+  for (auto& [owned, million] : pairs) {
+    owned.value = ToQuanta(million);
+    out.push_back(owned);
+  }
+  return out;
+}
+
+std::vector<RegionFlows> Flows(const BuildConfig& c, const std::vector<OwnedCapital>& owned,
+                               const TradeMatrix& trade) {
+  std::vector<RegionFlows> flows(c.regions.size());
+  for (const OwnedCapital& o : owned) {
     auto add = [&](Sourced& to) {
-      to.value += v.value;
-      to.ref += (to.ref.empty() ? "" : " + ") + f.name + ": " + v.ref;
+      to.value += ToMillion(o.value);
+      to.ref += (to.ref.empty() ? "" : " + ") + o.ref;
     };
-    add(flows[host].capital_paid_abroad);
-    add(flows[owner].income_from_abroad);
+    add(flows[o.host].capital_paid_abroad);
+    add(flows[o.owner].income_from_abroad);
   }
   // Kaesong processing: the South's shipments are inputs of the North's same-sector activity.
   const int south = RegionIndex(c, c.inter_korean.south_to_north.region);
@@ -63,6 +86,71 @@ std::vector<RegionFlows> Flows(const BuildConfig& c, const std::vector<RegionInp
     flows[north].processing_inputs.push_back(ToMillion(trade.value[trade.Id(i, south, north)]));
   flows[north].processing_ref = "trade.csv " + c.regions[south] + "->" + c.regions[north];
   return flows;
+}
+
+// The importer's tariff as trade.csv would apply it: goods only, none between duty-free pairs.
+double LatentTariff(const BuildConfig& c, const std::vector<RegionInputs>& in, int i, int s,
+                    int r) {
+  const bool good = std::find(c.goods.begin(), c.goods.end(), c.sectors[i]) != c.goods.end();
+  const std::string pair = c.regions[s] + "-" + c.regions[r];
+  const bool duty_free = std::find(c.tariff_free_pairs.begin(), c.tariff_free_pairs.end(), pair) !=
+                         c.tariff_free_pairs.end();
+  return good && !duty_free ? in[r].tariff_rate.value : 0.0;
+}
+
+// The importers' benchmark imports of the commodity, which split a latent value. A flow
+// already in the trade matrix cannot be latent, and a market without imports cannot take a
+// new source (the engine's Armington nest has no composite import there).
+Quanta LatentMarket(const BuildConfig& c, const LatentSpec& l, int i, int s,
+                    const TradeMatrix& trade) {
+  const auto where = c.file.string() + ": [[latent]] '" + l.name + "': ";
+  Quanta market = 0;
+  for (const auto& name : l.importers) {
+    const int r = RegionIndex(c, name);
+    if (trade.value[trade.Id(i, s, r)] != 0)
+      throw DataError(where + "flow " + l.sector + " " + l.exporter + "->" + name +
+                      " exists in the benchmark trade matrix (leave it out)");
+    if (trade.Imports(i, r) <= 0)
+      throw DataError(where + name + " imports no " + l.sector + " in the benchmark");
+    market += trade.Imports(i, r);
+  }
+  return market;
+}
+
+// One [[latent]] entry: its value split over the importers by their benchmark imports.
+std::vector<LatentRow> LatentRows(const BuildConfig& c, const LatentSpec& l,
+                                  const std::vector<RegionInputs>& in, const TradeMatrix& trade,
+                                  const Evaluator& eval) {
+  const int i =
+      static_cast<int>(std::find(c.sectors.begin(), c.sectors.end(), l.sector) - c.sectors.begin());
+  const int s = RegionIndex(c, l.exporter);
+  const Sourced total = eval.Million(l.value);
+  const Quanta value = ToQuanta(total.value);
+  const Quanta market = LatentMarket(c, l, i, s, trade);
+  std::vector<LatentRow> rows;
+  Quanta assigned = 0, seen = 0;
+  for (const auto& name : l.importers) {
+    const int r = RegionIndex(c, name);
+    seen += trade.Imports(i, r);
+    // Cumulative rounding: the parts sum to `value` exactly.
+    const Quanta upto = std::llround(static_cast<double>(value) * static_cast<double>(seen) /
+                                     static_cast<double>(market));
+    std::string source = l.name + ": " + total.ref + " (estimate; docs/data.md)";
+    if (l.importers.size() > 1)
+      source += " x " + name + "'s share of the importers' benchmark " + l.sector +
+                " imports (trade.csv)";
+    rows.push_back({i, s, r, upto - assigned, LatentTariff(c, in, i, s, r), source});
+    assigned = upto;
+  }
+  return rows;
+}
+
+std::vector<LatentRow> Latent(const BuildConfig& c, const std::vector<RegionInputs>& in,
+                              const TradeMatrix& trade, const Evaluator& eval) {
+  std::vector<LatentRow> out;
+  for (const LatentSpec& l : c.latent)
+    for (auto& row : LatentRows(c, l, in, trade, eval)) out.push_back(std::move(row));
+  return out;
 }
 
 void WriteFiles(const std::filesystem::path& dir, const std::map<std::string, std::string>& files) {
@@ -83,7 +171,8 @@ BuiltDatabase BuildVariant(const BuildConfig& c, const Sources& sources, const V
   BuiltDatabase db;
   db.variant = v.name;
   db.trade = BuildTradeMatrix(c, inputs, eval);
-  const auto flows = Flows(c, inputs, db.trade, eval);
+  const auto owned = ForeignOwnership(c, inputs, eval);
+  const auto flows = Flows(c, owned, db.trade);
   for (size_t r = 0; r < inputs.size(); ++r)
     db.sams.push_back(BuildRegionSam(c, inputs[r], db.trade, static_cast<int>(r), flows[r]));
   db.files["regions.csv"] = RegionsCsv(c, v);
@@ -92,6 +181,8 @@ BuiltDatabase BuildVariant(const BuildConfig& c, const Sources& sources, const V
   db.files["sam.csv"] = SamCsv(c, db.sams);
   db.files["trade.csv"] = TradeCsv(c, db.trade);
   db.files["elasticities.csv"] = ElasticitiesCsv(c, sources);
+  db.files["ownership.csv"] = OwnershipCsv(c, owned);
+  db.files["latent_trade.csv"] = LatentTradeCsv(c, Latent(c, inputs, db.trade, eval));
   db.files["zones.csv"] = ZonesCsv(c, sources);
   db.files["controls.csv"] = ControlsCsv(c, db.sams, db.trade);
   db.files["README.md"] = Readme(c, v);

@@ -1,6 +1,7 @@
 // `peninsula build-data`: builds the benchmark database described by a build.toml — the trade
-// matrix, then every region's SAM — and writes it with elasticities, zones and a README, for
-// the central case and for each variant (docs/data.md). Output is deterministic to the byte.
+// matrix, then every region's SAM — and writes it with elasticities, foreign ownership, latent
+// flows, zones and a README, for the central case and for each variant (docs/data.md). Output
+// is deterministic to the byte.
 // Nothing is written unless everything succeeds: files are staged in a temporary directory
 // and renamed into place at the end.
 #pragma once

@@ -133,6 +133,27 @@ std::string ElasticitiesCsv(const BuildConfig& c, const Sources& s) {
   return out;
 }
 
+// No factor taxes in the build, so the income after factor tax is the SAM amount itself.
+std::string OwnershipCsv(const BuildConfig& c, const std::vector<OwnedCapital>& owned) {
+  std::string out = Generated(c) + "# Values in " + c.units + ", after factor tax.\n" +
+                    Join({"region", "factor", "owner", "household", "value", "source"});
+  for (const auto& o : owned)
+    out += Join({c.regions[o.host], "CAP", c.regions[o.owner], "HOH",
+                 FormatQuanta(o.value, c.unit_digits), o.ref});
+  return out;
+}
+
+std::string LatentTradeCsv(const BuildConfig& c, const std::vector<LatentRow>& latent) {
+  std::string out = Generated(c) + "# Reference values in " + c.units +
+                    " at world prices: each flow's worth at benchmark prices with access.\n" +
+                    Join({"commodity", "exporter", "importer", "value", "tariff_rate",
+                          "export_tax_rate", "source"});
+  for (const auto& l : latent)
+    out += Join({c.sectors[l.sector], c.regions[l.exporter], c.regions[l.importer],
+                 FormatQuanta(l.value, c.unit_digits), FormatExact(l.tariff_rate), "0", l.source});
+  return out;
+}
+
 std::string ZonesCsv(const BuildConfig& c, const Sources& s) {
   std::string out = Generated(c) + Join({"zone", "item", "sector", "value", "unit", "year",
                                          "capital_owner", "status", "source", "note"});
@@ -174,6 +195,9 @@ std::string Readme(const BuildConfig& c, const Variant& v) {
        "the `derivation` column (not read by the engine).\n"
     << "- `controls.csv` lists each control total and the value this database reproduces.\n"
     << "- `zones.csv` holds the special economic zone figures (Kaesong, Sinuiju, Rason).\n"
+    << "- `ownership.csv` names the foreign owners of capital income paid abroad; "
+       "`latent_trade.csv` lists flows absent in 2015 that scenarios may open, with reference "
+       "values.\n"
     << "- Sources: `data/" << c.name
     << "/sources/` (each row with source, year and status). Method, assumptions and known "
        "disagreements: `docs/data.md`.\n";

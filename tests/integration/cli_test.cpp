@@ -167,8 +167,9 @@ TEST_F(Cli, DefaultStudyRuns) {
       Peninsula("run " + Quote(testing::SourcePath("runs/default.toml")) + " --out " + Quote(out));
   EXPECT_EQ(r.code, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(out));
-  for (const char* name : {"status_quo", "relief_phase1", "relief_phase2", "sez_kaesong",
-                           "sez_sinuiju", "sez_rason", "grand_bargain"}) {
+  for (const char* name :
+       {"status_quo", "relief_phase1", "relief_phase2", "sez_kaesong", "sez_sinuiju", "sez_rason",
+        "it_services", "tourism_kumgang", "grand_bargain"}) {
     EXPECT_THAT(r.output, ::testing::ContainsRegex(std::string("scenario ") + name + " +converged"))
         << r.output;
   }

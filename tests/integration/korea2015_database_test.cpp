@@ -1,10 +1,12 @@
 // The 2015 inter-Korean benchmark database (data/korea2015, docs/data.md): the committed CSVs
 // are exactly what `peninsula build-data` produces from the sources; every SAM of the main
 // database and of every variant balances and the model replicates its benchmark; control
-// totals and the plausibility facts of the sources are reproduced.
+// totals and the plausibility facts of the sources are reproduced; foreign-owned capital is in
+// ownership.csv, and each latent flow (latent_trade.csv) opens to about its reference value.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +21,7 @@ namespace {
 
 namespace bd = calibration::build_data;
 using calibration::AccountKind;
+using model::ShockMode;
 
 // Stated in docs/data.md: control totals hold to 1e-8 relative plus US$10 (estimated cells are
 // rounded to 9 significant digits, then to whole US$, and rebalanced in whole US$).
@@ -76,7 +79,7 @@ TEST_F(Korea2015, RebuildReproducesTheCommittedFilesByteForByte) {
         << "data/korea2015/build.toml";
     ++compared;
   }
-  EXPECT_EQ(compared, 9 * 5);  // 9 files, main database and 4 variants
+  EXPECT_EQ(compared, 11 * 5);  // 11 files, main database and 4 variants
   EXPECT_EQ(calibration::DatabaseVariants(Main()),
             (std::vector<std::string>{"bok", "donor_vnm", "hri", "un"}));
 }
@@ -216,6 +219,81 @@ TEST_F(Korea2015, GdpAndLabourSharesMatchTheSources) {
   EXPECT_NEAR(f.LabourShare("KOR"), 0.466, 0.005);
   EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "un")).Gdp("PRK"), 16.283, 1e-6);
   EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "hri")).Gdp("PRK"), 25.101127, 1e-6);
+}
+
+// Every database names the Kaesong (KOR) and Chinese-JV (CHN) owners of PRK's capital income
+// paid abroad, and the rows add up to the SAM cells they come from.
+TEST_F(Korea2015, OwnershipRowsAreTheForeignCapitalOfTheSams) {
+  for (const auto& dir : Databases()) {
+    Facts f(dir);
+    ASSERT_EQ(f.db.ownership.size(), 2u) << dir;
+    std::map<std::string, double> owned;
+    for (const auto& o : f.db.ownership) {
+      EXPECT_EQ(f.db.regions[o.region], "PRK");
+      EXPECT_EQ(f.db.factors[o.factor], "CAP");
+      EXPECT_EQ(f.db.households[o.household], "HOH");
+      owned[f.db.regions[o.owner]] = o.value;
+    }
+    // N->S 1452.22 - S->N 1261.28 - wage bill 122.24 = 68.70 US$ million (build.toml).
+    EXPECT_NEAR(owned["KOR"], 0.0687, 1e-12) << dir;
+    EXPECT_NEAR(owned["KOR"], f.Cell("KOR", "HOH", "ROW"), 1e-12) << dir;
+    EXPECT_NEAR(owned["CHN"], f.Cell("CHN", "HOH", "ROW"), 1e-12) << dir;
+    EXPECT_NEAR(owned["KOR"] + owned["CHN"], f.Cell("PRK", "ROW", "CAP"), 1e-12) << dir;
+  }
+  // 10 % of PRK coal and ore capital income in the central case (docs/data.md s2).
+  EXPECT_NEAR(Facts(Main()).Cell("CHN", "HOH", "ROW"), 0.08618306, 1e-12);
+}
+
+struct LatentCase {
+  std::string sector, exporter, importer;
+};
+
+const std::vector<LatentCase> kLatent = {
+    {"TOU", "PRK", "KOR"}, {"ITS", "PRK", "CHN"}, {"ITS", "PRK", "ROW"}, {"ITS", "PRK", "KOR"}};
+
+// Reference values (docs/data.md): Kumgang 240,000 visitors x US$371 = 89.04 US$ million;
+// IT services 1,000 workers x US$5,000 x 12 = 60 US$ million, split by ITS imports.
+TEST_F(Korea2015, LatentFlowsLoadWithTheirReferenceValues) {
+  for (const auto& dir : Databases()) {
+    app::LoadedData loaded = app::LoadData(dir);  // the engine's checks of every latent flow
+    const auto& db = loaded.database;
+    ASSERT_EQ(db.latent.size(), kLatent.size()) << dir;
+    double its = 0;
+    for (size_t k = 0; k < kLatent.size(); ++k) {
+      const auto& l = db.latent[k];
+      EXPECT_EQ(db.sectors[l.commodity], kLatent[k].sector);
+      EXPECT_EQ(db.regions[l.exporter], kLatent[k].exporter);
+      EXPECT_EQ(db.regions[l.importer], kLatent[k].importer);
+      EXPECT_EQ(l.tariff_rate, 0.0);  // services carry no tariff; inter-Korean trade is free
+      EXPECT_EQ(l.export_tax_rate, 0.0);
+      if (kLatent[k].sector == "ITS") its += l.value;
+    }
+    EXPECT_NEAR(db.latent[0].value, 0.08904, 1e-12) << dir;
+    EXPECT_NEAR(its, 0.060, 1e-12) << dir;
+    EXPECT_LE(app::CheckBenchmark(*loaded.model).max_residual, 1e-9) << dir;
+  }
+}
+
+// Opening one flow (access = 1) must converge and create it at the order of its reference
+// value: slightly below it (central case: 98-100 %), since the new demand raises the price of
+// a small PRK sector.
+TEST_F(Korea2015, OpeningEachLatentFlowCreatesItNearItsReferenceValue) {
+  app::LoadedData loaded = app::LoadData(Main());
+  model::Model& m = *loaded.model;
+  for (size_t k = 0; k < kLatent.size(); ++k) {
+    const auto& c = kLatent[k];
+    const double reference = loaded.database.latent[k].value;
+    const auto s = testing::MakeScenario(
+        "open", {testing::Shock("access", {c.sector, c.exporter, c.importer}, ShockMode::kSet, 1)});
+    const auto out = app::RunScenario(m, s, {});
+    ASSERT_TRUE(out.summary.converged()) << c.sector << " " << out.summary.message;
+    const std::string flow = "M(" + c.sector + "," + c.exporter + "," + c.importer + ")";
+    EXPECT_EQ(testing::Value(m, m.benchmark(), flow), 0.0) << flow;
+    const double opened = testing::Value(m, out.x, flow);
+    EXPECT_GT(opened, 0.5 * reference) << flow;
+    EXPECT_LT(opened, 1.2 * reference) << flow;
+    RecordProperty(flow, std::to_string(opened / reference));
+  }
 }
 
 }  // namespace

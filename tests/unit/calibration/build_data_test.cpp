@@ -103,6 +103,29 @@ TEST(BuildConfig, TomlSyntaxErrorNamesTheLine) {
             std::string::npos);
 }
 
+TEST(BuildConfig, LatentFlowWithAnUnknownSectorIsRefused) {
+  testing::TempDir dir;
+  const auto file = EditedBuild(dir.path(), "sector = \"ITS\"\nexporter = \"PRK\"",
+                                "sector = \"ICT\"\nexporter = \"PRK\"");
+  const std::string e = ErrorOf([&] { bd::ReadBuildConfig(file); });
+  EXPECT_NE(e.find("[[latent]] 'Legal PRK IT-service exports' names sector 'ICT'"),
+            std::string::npos)
+      << e;
+}
+
+// A latent flow must be absent in the benchmark: PRK already sells tourism to China.
+TEST(BuildData, LatentFlowThatIsTradedIsRefused) {
+  testing::TempDir dir;
+  const auto file =
+      EditedBuild(dir.path(), "sector = \"TOU\"\nexporter = \"PRK\"\nimporters = [\"KOR\"]",
+                  "sector = \"TOU\"\nexporter = \"PRK\"\nimporters = [\"CHN\"]");
+  const auto config = bd::ReadBuildConfig(file);
+  const std::string e = ErrorOf([&] { bd::BuildAndWrite(config, dir.path() / "out"); });
+  EXPECT_NE(e.find("flow TOU PRK->CHN exists in the benchmark trade matrix"), std::string::npos)
+      << e;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "out" / "latent_trade.csv"));
+}
+
 TEST(Sources, PlaceholderRowsAreNeverData) {
   const auto sources = bd::Sources::Read(testing::SourcePath("data/korea2015/sources"));
   bd::Selector s;
