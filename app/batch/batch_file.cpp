@@ -77,16 +77,25 @@ void ReadGridAndDatasets(const toml::table& t, const TomlContext& ctx, BatchFile
     if (!n->is_number() || !std::isfinite(*v)) ctx.Fail(*n, "shock_scale holds finite numbers");
     b.shock_scales.push_back(*v);
   }
-  auto sets = ctx.Array(t, "datasets");
-  if ((b.design == DesignKind::kDatasets) != !sets.empty()) {
-    const toml::node& at = sets.empty() ? *t.get("design") : *t.get("datasets");
-    ctx.Fail(at, b.design == DesignKind::kDatasets
-                     ? "design datasets needs a non-empty 'datasets' list of data directories"
-                     : "'datasets' belongs to design datasets only");
+  auto dirs = ctx.Array(t, "datasets");
+  auto names = ctx.Array(t, "variants");
+  bool listed = !dirs.empty() || !names.empty();
+  if ((b.design == DesignKind::kDatasets) != listed) {
+    const char* key = !dirs.empty() ? "datasets" : !names.empty() ? "variants" : "design";
+    ctx.Fail(*t.get(key), b.design == DesignKind::kDatasets
+                              ? "design datasets needs a non-empty 'datasets' list of data "
+                                "directories or 'variants' list of the study's data variants"
+                              : "'datasets' and 'variants' belong to design datasets only");
   }
-  for (const toml::node* n : sets) {
+  for (const toml::node* n : dirs) {
     if (!n->is_string()) ctx.Fail(*n, "datasets holds directory names (strings)");
     b.datasets.push_back(ctx.path().parent_path() / *n->value<std::string>());
+  }
+  for (const toml::node* n : names) {
+    if (!n->is_string() || n->value<std::string>()->empty()) {
+      ctx.Fail(*n, "variants holds variant names (non-empty strings, e.g. \"un\")");
+    }
+    b.variants.push_back(*n->value<std::string>());
   }
 }
 
@@ -155,7 +164,7 @@ BatchFile ParseBatchText(const std::string& text, const std::filesystem::path& p
   toml::table t = ParseToml(text, path);
   ctx.CheckKeys(t,
                 {"name", "description", "study", "output", "design", "draws", "seed", "shock_scale",
-                 "datasets", "parameter", "outcomes"},
+                 "datasets", "variants", "parameter", "outcomes"},
                 "a batch file");
   BatchFile b;
   b.path = path;

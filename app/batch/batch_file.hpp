@@ -56,7 +56,8 @@ struct BatchFile {
   long long draws = 0;  // Monte Carlo and Latin hypercube only
   std::uint64_t seed = 1;
   std::vector<double> shock_scales;             // shock_grid
-  std::vector<std::filesystem::path> datasets;  // datasets, resolved like `study`
+  std::vector<std::filesystem::path> datasets;  // datasets: directories, resolved like `study`
+  std::vector<std::string> variants;  // datasets: named variants of the study's data directory
   std::vector<ParameterSpec> parameters;
   OutcomeSpec outcomes;
 };

@@ -23,7 +23,7 @@ Design::Design(const BatchFile& batch, const ResolvedParameters& parameters)
       size_ = static_cast<long long>(batch.shock_scales.size());
       break;
     case DesignKind::kDatasets:
-      size_ = static_cast<long long>(batch.datasets.size());
+      size_ = static_cast<long long>(batch.datasets.size() + batch.variants.size());
       break;
   }
   // A quadrature point outside a cell's support would be an impossible elasticity: refuse

@@ -3,6 +3,7 @@
 #include "app/batch/setup.hpp"
 
 #include "app/runner.hpp"
+#include "calibration/build_data/variants.hpp"
 #include "calibration/calibrate.hpp"
 #include "io/sha256.hpp"
 
@@ -26,14 +27,25 @@ solver::SolveOptions OptionsFor(const io::Study& study) {
   }
   options.newton.tolerance = study.tolerance;
   options.ipopt.tolerance = study.tolerance;
+  options.newton.max_seconds = study.max_seconds;
+  options.ipopt.max_seconds = study.max_seconds;
   return options;
 }
 
 void LoadDatasets(BatchSetup& s) {
-  s.data_directories = s.batch.datasets.empty() ? std::vector<std::filesystem::path>{s.study.data}
-                                                : s.batch.datasets;
+  // The study's data (or its named variant), unless the design lists datasets: directories,
+  // then named variants of the study's data directory.
+  if (s.batch.design != DesignKind::kDatasets) {
+    s.data_directories = {s.study.variant.empty()
+                              ? s.study.data
+                              : calibration::DatabaseVariant(s.study.data, s.study.variant)};
+  }
+  for (const auto& dir : s.batch.datasets) s.data_directories.push_back(dir);
+  for (const auto& name : s.batch.variants) {
+    s.data_directories.push_back(calibration::DatabaseVariant(s.study.data, name));
+  }
   for (const auto& dir : s.data_directories) {
-    LoadedData loaded = LoadData(dir);
+    LoadedData loaded = LoadData(dir, s.scenarios);
     BenchmarkCheck check = CheckBenchmark(*loaded.model);
     s.max_benchmark_residual = std::max(s.max_benchmark_residual, check.max_residual);
     s.databases.push_back(std::move(loaded.database));
@@ -140,7 +152,10 @@ DrawResult EvaluateDraw(const BatchSetup& s, long long index) {
     if (!s.parameters.cells.empty()) {
       ApplyCellValues(s.parameters, plan.values, s.databases[0].elasticities, db);
     }
-    model::Model model(calibration::Calibrate(db));
+    // As app::LoadData builds it: with the instruments (quotas, wage floors) the scenarios use.
+    model::ModelData data = calibration::Calibrate(db);
+    data.instruments = model::CollectInstruments(data, s.scenarios);
+    model::Model model(std::move(data));
     for (const auto& scenario : s.scenarios) {
       result.scenarios.push_back(Solve(s, model, scenario, plan));
     }

@@ -22,7 +22,8 @@ void CheckPromises(const BatchFile& b) {
   if (sampled != (b.draws >= 1)) __builtin_trap();
   if (drawn == b.parameters.empty()) __builtin_trap();
   if ((b.design == DesignKind::kShockGrid) == b.shock_scales.empty()) __builtin_trap();
-  if ((b.design == DesignKind::kDatasets) == b.datasets.empty()) __builtin_trap();
+  bool listed = !b.datasets.empty() || !b.variants.empty();
+  if ((b.design == DesignKind::kDatasets) != listed) __builtin_trap();
   for (const auto& p : b.parameters) {
     if (p.index.size() != 2 || p.origin.empty()) __builtin_trap();
     if (p.sd && !(*p.sd >= 0)) __builtin_trap();

@@ -250,15 +250,22 @@ TEST_F(BatchCli, QuadratureGridAndDatasetDesigns) {
   spec.regions = 3;
   spec.sectors = 4;
   spec.seed = 6;
-  calibration::WriteSyntheticDatabase(dir_.path() / "data6", spec);
+  calibration::WriteSyntheticDatabase(dir_.path() / "data" / "variants" / "v6", spec);
   Write(dir_.path() / "d.toml",
         "name = \"d\"\nstudy = \"study.toml\"\ndesign = \"datasets\"\n"
-        "datasets = [\"data\", \"data6\"]\n");
+        "datasets = [\"data\"]\nvariants = [\"v6\"]\n");
   ASSERT_EQ(Batch(dir_.path() / "d.toml", Out("d.h5")).code, 0);
   io::Hdf5Reader d(Out("d.h5"));
   EXPECT_EQ(d.ReadIntArray("/draws/dataset"), (std::vector<long long>{0, 1}));
+  EXPECT_EQ(fs::path(d.ReadAxis("dataset")[1]), dir_.path() / "data" / "variants" / "v6");
   auto o = d.ReadArray("/draws/outcomes").data;
   EXPECT_NE(o[0], o[o.size() / 2]);
+  // A variant that does not exist is a data error naming the ones that do.
+  Write(dir_.path() / "d.toml",
+        "name = \"d\"\nstudy = \"study.toml\"\ndesign = \"datasets\"\nvariants = [\"v7\"]\n");
+  CommandResult bad = Batch(dir_.path() / "d.toml", Out("d7.h5"));
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_THAT(bad.output, HasSubstr("no data variant 'v7' (variants: v6)"));
 }
 
 TEST_F(BatchCli, BadBatchFilesExitTwoWithAClearErrorAndWriteNothing) {
