@@ -61,14 +61,8 @@ int BuildDataCommand(const std::vector<std::string>& args) {
       "out", po::value<std::string>(), "output directory (default: the build file's output)");
   po::positional_options_description positional;
   positional.add("build", 1);
-  if (std::find(args.begin(), args.end(), "--help") != args.end() ||
-      std::find(args.begin(), args.end(), "-h") != args.end()) {
-    std::cout << desc;
-    return kExitOk;
-  }
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(desc).positional(positional).run(), vm);
-  po::notify(vm);
+  if (WantsHelp(args, desc)) return kExitOk;
+  po::variables_map vm = ParseOptions(args, desc, &positional);
   try {
     return Run(vm["build"].as<std::string>(),
                vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>())

@@ -25,23 +25,6 @@ namespace po = boost::program_options;
 constexpr double kReplicationTolerance = 1e-9;
 constexpr double kDerivativeTolerance = 1e-6;
 
-bool WantsHelp(const std::vector<std::string>& args, const po::options_description& desc) {
-  bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
-              std::find(args.begin(), args.end(), "-h") != args.end();
-  if (help) std::cout << desc;
-  return help;
-}
-
-po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
-                        const po::positional_options_description* positional = nullptr) {
-  po::variables_map vm;
-  auto parser = po::command_line_parser(args).options(desc);
-  if (positional) parser.positional(*positional);
-  po::store(parser.run(), vm);
-  po::notify(vm);
-  return vm;
-}
-
 void PrintBenchmark(const BenchmarkCheck& check) {
   std::printf("benchmark replication: %d equations, %d free variables\n", check.equations,
               check.variables);
@@ -186,6 +169,24 @@ std::filesystem::path DataDirectory(const std::filesystem::path& data, const std
 
 }  // namespace
 
+bool WantsHelp(const std::vector<std::string>& args, const po::options_description& desc) {
+  bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||
+              std::find(args.begin(), args.end(), "-h") != args.end();
+  if (help) std::cout << desc;
+  return help;
+}
+
+po::variables_map ParseOptions(const std::vector<std::string>& args,
+                               const po::options_description& desc,
+                               const po::positional_options_description* positional) {
+  po::variables_map vm;
+  auto parser = po::command_line_parser(args).options(desc);
+  if (positional) parser.positional(*positional);
+  po::store(parser.run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
 int CalibrateCommand(const std::vector<std::string>& args) {
   po::options_description desc("peninsula calibrate");
   desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(),
@@ -194,7 +195,7 @@ int CalibrateCommand(const std::vector<std::string>& args) {
       "a named variant of the data (DIR/variants/NAME)")(
       "check-derivatives", "compare the AD Jacobian with finite differences at the benchmark");
   if (WantsHelp(args, desc)) return kExitOk;
-  auto vm = Parse(args, desc);
+  auto vm = ParseOptions(args, desc);
   return Guarded([&] {
     std::filesystem::path data =
         DataDirectory(vm["data"].as<std::string>(), vm["variant"].as<std::string>());
@@ -225,7 +226,7 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")("check-derivatives",
                                                                 "check the AD Jacobian first");
   if (WantsHelp(args, desc)) return kExitOk;
-  auto vm = Parse(args, desc);
+  auto vm = ParseOptions(args, desc);
   return Guarded([&] {
     std::vector<std::filesystem::path> files;
     for (const auto& s : vm["scenario"].as<std::vector<std::string>>()) files.emplace_back(s);
@@ -249,7 +250,7 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
   po::positional_options_description positional;
   positional.add("study", 1);
   if (WantsHelp(args, desc)) return kExitOk;
-  auto vm = Parse(args, desc, &positional);
+  auto vm = ParseOptions(args, desc, &positional);
   return Guarded([&] {
     io::Study study = io::ReadStudy(vm["study"].as<std::string>());
     io::Provenance provenance;
@@ -284,7 +285,7 @@ int SyntheticCommand(const std::vector<std::string>& args) {
       "households", po::value<int>(&spec.households)->default_value(1), "households per region")(
       "seed", po::value<std::uint64_t>(&spec.seed)->default_value(1), "random seed");
   if (WantsHelp(args, desc)) return kExitOk;
-  auto vm = Parse(args, desc);
+  auto vm = ParseOptions(args, desc);
   return Guarded([&] {
     calibration::WriteSyntheticDatabase(vm["out"].as<std::string>(), spec);
     std::printf("synthetic database written to %s\n", vm["out"].as<std::string>().c_str());

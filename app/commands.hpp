@@ -1,6 +1,7 @@
 // The subcommands behind main(): each parses its own options and returns an exit code.
 #pragma once
 
+#include <boost/program_options.hpp>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,14 @@ inline constexpr int kExitData = 2;         // bad input data or scenario
 inline constexpr int kExitOutput = 3;       // results file could not be written
 inline constexpr int kExitReplication = 4;  // benchmark not replicated
 inline constexpr int kExitDerivatives = 5;  // AD and finite differences disagree
+
+// Shared by every subcommand: prints the options and returns true on --help or -h; parses
+// the options (throws boost::program_options::error, which main() reports as a usage error).
+bool WantsHelp(const std::vector<std::string>& args,
+               const boost::program_options::options_description& desc);
+boost::program_options::variables_map ParseOptions(
+    const std::vector<std::string>& args, const boost::program_options::options_description& desc,
+    const boost::program_options::positional_options_description* positional = nullptr);
 
 int CalibrateCommand(const std::vector<std::string>& args);
 int SolveCommand(const std::vector<std::string>& args, const std::string& command_line);

@@ -140,22 +140,8 @@ SolveSummary SolveIpoptMpcc(const model::EquationSystem& system, std::vector<dou
   auto& o = *app->Options();
   o.SetNumericValue("compl_inf_tol", options.tolerance);
   o.SetStringValue("hessian_approximation", "limited-memory");
-  SolveSummary summary;
-  summary.solver = "ipopt-mpcc";
-  if (app->Initialize() != Ipopt::Solve_Succeeded) {
-    summary.status = SolveStatus::kSolverFailure;
-    summary.message = "Ipopt failed to initialise";
-    return summary;
-  }
-  Ipopt::SmartPtr<Ipopt::TNLP> nlp = new MpccNlp(system, x_full);
-  Ipopt::ApplicationReturnStatus status = app->OptimizeTNLP(nlp);
-  summary.status = FromIpopt(status, false);
-  summary.message = "Ipopt (MPCC penalty) return code " + std::to_string(static_cast<int>(status));
-  if (Ipopt::SmartPtr<Ipopt::SolveStatistics> stats = app->Statistics(); Ipopt::IsValid(stats)) {
-    summary.iterations = stats->IterationCount();
-  }
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  Diagnose(system, x_full, summary);
+  SolveSummary summary =
+      RunIpopt(*app, new MpccNlp(system, x_full), "ipopt-mpcc", false, system, x_full, start);
   if (summary.converged() && (summary.max_residual > 10 * options.tolerance ||
                               summary.complementarity_residual > 10 * options.tolerance)) {
     summary.status = SolveStatus::kSolverFailure;

@@ -139,6 +139,28 @@ void SetIpoptOptions(Ipopt::OptionsList& o, const IpoptOptions& options) {
   o.SetStringValue("linear_solver", options.linear_solver);
 }
 
+SolveSummary RunIpopt(Ipopt::IpoptApplication& app, const Ipopt::SmartPtr<Ipopt::TNLP>& nlp,
+                      const std::string& solver_name, bool feasibility_only,
+                      const model::EquationSystem& system, const std::vector<double>& x_full,
+                      std::chrono::steady_clock::time_point start) {
+  SolveSummary summary;
+  summary.solver = solver_name;
+  if (app.Initialize() != Ipopt::Solve_Succeeded) {
+    summary.status = SolveStatus::kSolverFailure;
+    summary.message = "Ipopt failed to initialise";
+    return summary;
+  }
+  Ipopt::ApplicationReturnStatus status = app.OptimizeTNLP(nlp);
+  summary.status = FromIpopt(status, feasibility_only);
+  summary.message = solver_name + ": Ipopt return code " + std::to_string(static_cast<int>(status));
+  if (Ipopt::SmartPtr<Ipopt::SolveStatistics> stats = app.Statistics(); Ipopt::IsValid(stats)) {
+    summary.iterations = stats->IterationCount();
+  }
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Diagnose(system, x_full, summary);
+  return summary;
+}
+
 void IpoptOptions::Validate() const {
   if (!(tolerance > 0)) throw std::invalid_argument("ipopt tolerance must be > 0");
   if (max_iterations < 1) throw std::invalid_argument("ipopt max_iterations must be >= 1");
@@ -152,22 +174,8 @@ SolveSummary SolveIpopt(const model::EquationSystem& system, std::vector<double>
   if (system.has_complementarity()) return SolveIpoptMpcc(system, x_full, options);
   Ipopt::SmartPtr<Ipopt::IpoptApplication> app = IpoptApplicationFactory();
   SetIpoptOptions(*app->Options(), options);
-  SolveSummary summary;
-  summary.solver = "ipopt";
-  if (app->Initialize() != Ipopt::Solve_Succeeded) {
-    summary.status = SolveStatus::kSolverFailure;
-    summary.message = "Ipopt failed to initialise";
-    return summary;
-  }
-  Ipopt::SmartPtr<Ipopt::TNLP> nlp = new SquareSystemNlp(system, x_full);
-  Ipopt::ApplicationReturnStatus status = app->OptimizeTNLP(nlp);
-  summary.status = FromIpopt(status, true);
-  summary.message = "Ipopt return code " + std::to_string(static_cast<int>(status));
-  if (Ipopt::SmartPtr<Ipopt::SolveStatistics> stats = app->Statistics(); Ipopt::IsValid(stats)) {
-    summary.iterations = stats->IterationCount();
-  }
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  Diagnose(system, x_full, summary);
+  SolveSummary summary =
+      RunIpopt(*app, new SquareSystemNlp(system, x_full), "ipopt", true, system, x_full, start);
   // Ipopt's own tolerance is on its internally scaled problem; hold it to ours as well.
   if (summary.converged() && summary.max_residual > 10 * options.tolerance) {
     summary.status = SolveStatus::kSolverFailure;

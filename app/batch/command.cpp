@@ -72,14 +72,8 @@ int BatchCommand(const std::vector<std::string>& args, const std::string& comman
       "testing: exit abruptly (code 9) after this many new draws (0: never)");
   po::positional_options_description positional;
   positional.add("batch", 1);
-  if (std::find(args.begin(), args.end(), "--help") != args.end() ||
-      std::find(args.begin(), args.end(), "-h") != args.end()) {
-    std::cout << desc;
-    return kExitOk;
-  }
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(desc).positional(positional).run(), vm);
-  po::notify(vm);
+  if (WantsHelp(args, desc)) return kExitOk;
+  po::variables_map vm = ParseOptions(args, desc, &positional);
   std::unique_ptr<Transport> transport =
       LaunchedByMpi() ? MakeMpiTransport() : std::make_unique<SingleProcessTransport>();
   bool master = transport->rank() == 0;

@@ -108,15 +108,9 @@ TEST_F(LatentFlows, AccessOnAFlowThatIsNotLatentIsRefused) {
 
 TEST_F(LatentFlows, BadLatentFilesAreRefused) {
   auto error_with = [&](const std::string& row) {
-    std::ofstream(dir_.path() / "latent_trade.csv")
-        << "commodity,exporter,importer,value,tariff_rate,export_tax_rate,source\n"
-        << row << "\n";
-    try {
-      app::LoadData(dir_.path());
-    } catch (const std::exception& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
+    return testing::LoadErrorWithRow(
+        dir_.path(), "latent_trade.csv",
+        "commodity,exporter,importer,value,tariff_rate,export_tax_rate,source", row);
   };
   using ::testing::HasSubstr;
   EXPECT_THAT(error_with("S2,R1,R2,1,0,0,test"), HasSubstr("exists in trade.csv"));

@@ -103,14 +103,8 @@ TEST_F(Ownership, ScenarioDeclaresNewOwnership) {
 TEST_F(Ownership, BadOwnershipFilesAreRefused) {
   Load();
   auto error_with = [&](const std::string& row) {
-    std::ofstream(dir_.path() / "ownership.csv") << "region,factor,owner,household,value,source\n"
-                                                 << row << "\n";
-    try {
-      app::LoadData(dir_.path());
-    } catch (const std::exception& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
+    return testing::LoadErrorWithRow(dir_.path(), "ownership.csv",
+                                     "region,factor,owner,household,value,source", row);
   };
   using ::testing::HasSubstr;
   EXPECT_THAT(error_with("R1,F1,R1,H1,1,test"), HasSubstr("owner is the region itself"));

@@ -1,6 +1,8 @@
 // Test helpers.
 #include "support/test_support.hpp"
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -31,6 +33,17 @@ app::LoadedData LoadSynthetic(const std::filesystem::path& dir,
                               const std::vector<model::Scenario>& scenarios) {
   calibration::WriteSyntheticDatabase(dir, spec);
   return app::LoadData(dir, scenarios);
+}
+
+std::string LoadErrorWithRow(const std::filesystem::path& dir, const std::string& file,
+                             const std::string& header, const std::string& row) {
+  std::ofstream(dir / file) << header << "\n" << row << "\n";
+  try {
+    app::LoadData(dir);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "no error";
 }
 
 model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,

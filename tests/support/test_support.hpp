@@ -33,6 +33,11 @@ app::LoadedData LoadSynthetic(const std::filesystem::path& dir,
                               const calibration::SyntheticSpec& spec,
                               const std::vector<model::Scenario>& scenarios = {});
 
+// Rewrites `file` in database `dir` as `header` plus one data row and loads the database;
+// the message of the error that raises, or "no error".
+std::string LoadErrorWithRow(const std::filesystem::path& dir, const std::string& file,
+                             const std::string& header, const std::string& row);
+
 model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,
                        model::ShockMode mode, double value);
 model::Scenario MakeScenario(const std::string& name, std::vector<model::ShockSpec> shocks,
