@@ -340,6 +340,10 @@ void SyntheticSpec::Validate() const {
     throw std::invalid_argument(
         "synthetic database needs at least one region, sector, factor and household");
   }
+  // The latent flow's importer must still import the good from a third region.
+  if (latent && regions < 3) {
+    throw std::invalid_argument("a synthetic latent flow needs at least three regions");
+  }
 }
 
 void WriteSyntheticDatabase(const std::filesystem::path& directory, const SyntheticSpec& spec) {

@@ -19,7 +19,7 @@ struct SyntheticSpec {
   // With several regions: part of the first factor's income in the first region is owned by
   // the second region's first household (ownership.csv; foreign-owned capital).
   bool ownership = false;
-  // With several regions: the first sector's flow from the first to the second region is
+  // With three or more regions: the first sector's flow from the first to the second region is
   // absent in the benchmark and listed in latent_trade.csv (sigma_m of that market set to 4).
   bool latent = false;
 

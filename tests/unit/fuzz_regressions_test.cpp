@@ -68,5 +68,20 @@ TEST(FuzzRegressions, NonAsciiAfterLineEndingBackslashIsKept) {
   EXPECT_EQ(io::ReadScenario(path).description, "\xC2\xA7");
 }
 
+// fuzz_balanced_sam (tests/fuzz/corpus/fuzz_balanced_sam/regress_latent_two_regions): with two
+// regions the synthetic latent flow left its importer without any import of the good, and
+// the generator wrote a latent flow worth 0. It now refuses that request up front; with three
+// regions the database it writes loads and replicates.
+TEST(FuzzRegressions, SyntheticLatentFlowNeedsThreeRegions) {
+  testing::TempDir dir;
+  calibration::SyntheticSpec spec;
+  spec.regions = 2;
+  spec.latent = true;
+  EXPECT_THROW(calibration::WriteSyntheticDatabase(dir.path(), spec), std::invalid_argument);
+  spec.regions = 3;
+  auto loaded = testing::LoadSynthetic(dir.path(), spec);
+  EXPECT_LE(app::CheckBenchmark(*loaded.model).max_residual, 1e-9);
+}
+
 }  // namespace
 }  // namespace peninsula
