@@ -1,9 +1,9 @@
 // libFuzzer target: a whole data directory through ReadDatabase, ValidateDatabase and
-// Calibrate. The input is split into up to six parts by lines reading exactly "%%"; the parts
-// become, in order, regions.csv, accounts.csv, factors.csv, sam.csv, elasticities.csv and
-// trade.csv in one scratch directory per process. An empty or missing part means the file is
-// absent (so one-region seeds simply stop after elasticities.csv). Text after a sixth "%%"
-// line is ignored.
+// Calibrate. The input is split into up to eight parts by lines reading exactly "%%"; the
+// parts become, in order, regions.csv, accounts.csv, factors.csv, sam.csv, elasticities.csv,
+// trade.csv, ownership.csv and latent_trade.csv in one scratch directory per process. An
+// empty or missing part means the file is absent (so one-region seeds simply stop after
+// elasticities.csv). Text after an eighth "%%" line is ignored.
 //
 // DataError is the expected outcome of bad input. A finding is anything else: another
 // exception type, a crash, an ASan/UBSan report, a hang, or a calibration that succeeds but
@@ -23,8 +23,9 @@
 
 namespace {
 
-constexpr const char* kFiles[] = {"regions.csv", "accounts.csv",     "factors.csv",
-                                  "sam.csv",     "elasticities.csv", "trade.csv"};
+constexpr const char* kFiles[] = {"regions.csv",   "accounts.csv",     "factors.csv",
+                                  "sam.csv",       "elasticities.csv", "trade.csv",
+                                  "ownership.csv", "latent_trade.csv"};
 constexpr std::size_t kParts = std::size(kFiles);
 
 std::vector<std::string_view> Split(std::string_view input) {
@@ -71,6 +72,12 @@ void CheckModelData(const peninsula::model::ModelData& d) {
   PENINSULA_CHECK(p.sigma_d);
   PENINSULA_CHECK(p.sigma_m);
   CheckFinite(p.omega, "p.omega", /*allow_inf=*/true);
+  CheckFinite(p.quota, "p.quota", /*allow_inf=*/true);  // inf: no cap
+  PENINSULA_CHECK(p.wfloor);
+  PENINSULA_CHECK(p.ownq);
+  PENINSULA_CHECK(p.access);
+  PENINSULA_CHECK(d.latent);
+  PENINSULA_CHECK(d.exportable);
   PENINSULA_CHECK(d.ava);
   PENINSULA_CHECK(d.aint);
   PENINSULA_CHECK(d.io);
