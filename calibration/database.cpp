@@ -236,6 +236,30 @@ int SectorIndex(const CsvTable& t, int k, int col, const Database& db) {
   return static_cast<int>(it - db.sectors.begin());
 }
 
+// The fields trade.csv and latent_trade.csv share: the flow's labels, value, tax rates and
+// line, with the checks that hold for both (two different regions, rates above -100%).
+template <class Flow>
+void ReadFlowFields(const CsvTable& t, int k, const Database& db, Flow& f) {
+  f.commodity = SectorIndex(t, k, t.Column("commodity"), db);
+  f.exporter = RegionIndex(t, k, t.Column("exporter"), db);
+  f.importer = RegionIndex(t, k, t.Column("importer"), db);
+  f.value = ParseNumber(t, k, t.Column("value"));
+  f.tariff_rate = ParseNumber(t, k, t.Column("tariff_rate"));
+  f.export_tax_rate = ParseNumber(t, k, t.Column("export_tax_rate"));
+  f.line = t.lines[k];
+  if (f.exporter == f.importer) {
+    t.FailAt(k, "exporter and importer are the same region '" + db.regions[f.exporter] +
+                    "' (expected trade between two different regions)");
+  }
+  for (auto [name, rate] :
+       {std::pair{"tariff_rate", f.tariff_rate}, std::pair{"export_tax_rate", f.export_tax_rate}}) {
+    if (rate <= -1) {
+      t.FailAt(k, std::string(name) + " " + t.Cell(k, t.Column(name)) +
+                      " (expected a rate above -100%, i.e. > -1)");
+    }
+  }
+}
+
 void ReadTrade(const std::filesystem::path& dir, Database& db) {
   auto path = dir / "trade.csv";
   if (db.small_open()) {
@@ -252,26 +276,8 @@ void ReadTrade(const std::filesystem::path& dir, Database& db) {
   std::set<std::tuple<int, int, int>> seen;
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
     TradeFlow f;
-    f.commodity = SectorIndex(t, k, t.Column("commodity"), db);
-    f.exporter = RegionIndex(t, k, t.Column("exporter"), db);
-    f.importer = RegionIndex(t, k, t.Column("importer"), db);
-    f.value = ParseNumber(t, k, t.Column("value"));
-    f.tariff_rate = ParseNumber(t, k, t.Column("tariff_rate"));
-    f.export_tax_rate = ParseNumber(t, k, t.Column("export_tax_rate"));
-    f.line = t.lines[k];
-    if (f.exporter == f.importer) {
-      t.FailAt(k, "exporter and importer are the same region '" + db.regions[f.exporter] +
-                      "' (expected trade between two different regions)");
-    }
+    ReadFlowFields(t, k, db, f);
     if (f.value < 0) t.FailAt(k, "trade value is negative (expected >= 0)");
-    if (f.tariff_rate <= -1) {
-      t.FailAt(k, "tariff_rate " + t.Cell(k, t.Column("tariff_rate")) +
-                      " (expected a rate above -100%, i.e. > -1)");
-    }
-    if (f.export_tax_rate <= -1) {
-      t.FailAt(k, "export_tax_rate " + t.Cell(k, t.Column("export_tax_rate")) +
-                      " (expected a rate above -100%, i.e. > -1)");
-    }
     if (!seen.insert({f.commodity, f.exporter, f.importer}).second) {
       t.FailAt(k, "flow (" + db.sectors[f.commodity] + ", " + db.regions[f.exporter] + ", " +
                       db.regions[f.importer] + ") is given twice");
@@ -368,21 +374,11 @@ void ReadLatentTrade(const std::filesystem::path& dir, Database& db) {
   }
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
     LatentFlow f;
-    f.commodity = SectorIndex(t, k, t.Column("commodity"), db);
-    f.exporter = RegionIndex(t, k, t.Column("exporter"), db);
-    f.importer = RegionIndex(t, k, t.Column("importer"), db);
-    f.value = ParseNumber(t, k, t.Column("value"));
-    f.tariff_rate = ParseNumber(t, k, t.Column("tariff_rate"));
-    f.export_tax_rate = ParseNumber(t, k, t.Column("export_tax_rate"));
+    ReadFlowFields(t, k, db, f);
     f.source = t.Cell(k, t.Column("source"));
-    f.line = t.lines[k];
     std::string flow = "(" + db.sectors[f.commodity] + ", " + db.regions[f.exporter] + ", " +
                        db.regions[f.importer] + ")";
-    if (f.exporter == f.importer) t.FailAt(k, "exporter and importer are the same region");
     if (!(f.value > 0)) t.FailAt(k, "value " + t.Cell(k, t.Column("value")) + " (expected > 0)");
-    if (f.tariff_rate <= -1 || f.export_tax_rate <= -1) {
-      t.FailAt(k, "tax rates must be above -100% (> -1)");
-    }
     if (f.source.empty()) t.FailAt(k, "column 'source' is empty (every row needs a source)");
     if (traded.count({f.commodity, f.exporter, f.importer})) {
       t.FailAt(k,
