@@ -71,6 +71,7 @@ solver::SolveOptions OptionsFor(const std::string& method, double tolerance,
   options.newton.linear_solver = solver::ParseLinearSolver(linear_solver);
   options.newton.tolerance = tolerance;
   options.ipopt.tolerance = tolerance;
+  options.max_seconds = max_seconds;
   options.newton.max_seconds = max_seconds;
   options.ipopt.max_seconds = max_seconds;
   options.Validate();

@@ -8,17 +8,46 @@
 namespace peninsula::solver {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+// The sub-solvers' own limits, cut to what is left of the whole solve's budget.
+struct Budget {
+  Clock::time_point deadline;
+
+  double Remaining() const {
+    return std::chrono::duration<double>(deadline - Clock::now()).count();
+  }
+  bool Spent() const { return Remaining() <= 0; }
+  SolveOptions Cut(SolveOptions options) const {
+    double left = std::max(Remaining(), 1e-12);
+    options.newton.max_seconds = std::min(options.newton.max_seconds, left);
+    options.ipopt.max_seconds = std::min(options.ipopt.max_seconds, left);
+    return options;
+  }
+};
+
+SolveSummary OutOfTime(SolveSummary summary, const std::string& where) {
+  summary.status = SolveStatus::kTimeLimit;
+  summary.message += (summary.message.empty() ? "" : "; ") + ("time limit reached " + where);
+  return summary;
+}
+
 SolveSummary PolishComplementarity(const model::EquationSystem& system, std::vector<double>& x,
                                    SolveSummary ipopt, const SolveOptions& options);
 
 SolveSummary SolveDirect(const model::EquationSystem& system, std::vector<double>& x,
-                         const SolveOptions& options) {
+                         const SolveOptions& all, const Budget& budget) {
+  SolveOptions options = budget.Cut(all);
   if (options.method == Method::kIpopt) {
     return PolishComplementarity(system, x, SolveIpopt(system, x, options.ipopt), options);
   }
   std::vector<double> start = x;
   SolveSummary newton = SolveNewton(system, x, options.newton, options.workspace);
   if (newton.converged() || options.method == Method::kNewton) return newton;
+  if (newton.status == SolveStatus::kTimeLimit || budget.Spent()) {
+    return OutOfTime(newton, "before the Ipopt fallback");
+  }
+  options = budget.Cut(all);
   x = start;
   SolveSummary ipopt =
       PolishComplementarity(system, x, SolveIpopt(system, x, options.ipopt), options);
@@ -57,6 +86,7 @@ SolveSummary PolishComplementarity(const model::EquationSystem& system, std::vec
 void SolveOptions::Validate() const {
   newton.Validate();
   ipopt.Validate();
+  if (!(max_seconds > 0)) throw std::invalid_argument("max_seconds must be > 0");
   if (max_homotopy_steps < 1) throw std::invalid_argument("max_homotopy_steps must be >= 1");
   if (!(min_homotopy_step > 0 && min_homotopy_step < 1)) {
     throw std::invalid_argument("min_homotopy_step must be in (0, 1)");
@@ -92,22 +122,29 @@ SolveSummary Solve(const model::EquationSystem& system, std::vector<double>& x_f
 static SolveSummary SolveChecked(const model::EquationSystem& system, std::vector<double>& x_full,
                                  const ShockSetter& set_shock, const SolveOptions& options) {
   options.Validate();
-  auto start = std::chrono::steady_clock::now();
+  auto start = Clock::now();
+  Budget budget{start + std::chrono::duration_cast<Clock::duration>(
+                            std::chrono::duration<double>(options.max_seconds))};
   std::vector<double> origin = x_full;
   set_shock(1.0, x_full);
-  SolveSummary direct = SolveDirect(system, x_full, options);
-  if (direct.converged() || !options.homotopy) return direct;
+  SolveSummary direct = SolveDirect(system, x_full, options, budget);
+  if (direct.converged() || !options.homotopy || direct.status == SolveStatus::kTimeLimit) {
+    return direct;
+  }
 
   // Homotopy: from the solved state at t = 0, step towards t = 1, halving failed steps.
-  std::vector<double> good = origin, trial;
+  std::vector<double> good = origin, trial = x_full;
   double t = 0.0, step = 0.25;
   int steps = 0, iterations = direct.iterations;
   SolveSummary last = direct;
+  bool out_of_time = false;
   while (t < 1.0 && steps < options.max_homotopy_steps) {
+    if ((out_of_time = budget.Spent())) break;
     double next = std::min(1.0, t + step);
     trial = good;
     set_shock(next, trial);
-    last = SolveDirect(system, trial, options);
+    last = SolveDirect(system, trial, options, budget);
+    if ((out_of_time = last.status == SolveStatus::kTimeLimit)) break;
     iterations += last.iterations;
     ++steps;
     if (last.converged()) {
@@ -124,7 +161,8 @@ static SolveSummary SolveChecked(const model::EquationSystem& system, std::vecto
   last.solver += "+homotopy";
   last.homotopy_steps = steps;
   last.iterations = iterations;
-  last.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  last.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (out_of_time && t < 1.0) last = OutOfTime(last, "during the homotopy");
   if (t < 1.0) {
     last.message = "homotopy reached " + std::to_string(t) +
                    " of the shock; direct solve: " + StatusName(direct.status) + "; " +

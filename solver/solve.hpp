@@ -22,7 +22,10 @@ struct SolveOptions {
   bool homotopy = true;
   int max_homotopy_steps = 64;
   double min_homotopy_step = 1.0 / 1024;
-  double walras_tolerance = 1e-8;        // on the dropped equation's scaled residual
+  double walras_tolerance = 1e-8;  // on the dropped equation's scaled residual
+  // Wall-clock budget of the whole solve: Newton, the Ipopt fallback and every homotopy step
+  // share it, so a run given N seconds stops near N seconds rather than at a multiple of it.
+  double max_seconds = 600.0;
   NewtonWorkspace* workspace = nullptr;  // optional, not owned: reused across solves
 
   void Validate() const;

@@ -27,6 +27,7 @@ solver::SolveOptions OptionsFor(const io::Study& study) {
   }
   options.newton.tolerance = study.tolerance;
   options.ipopt.tolerance = study.tolerance;
+  options.max_seconds = study.max_seconds;
   options.newton.max_seconds = study.max_seconds;
   options.ipopt.max_seconds = study.max_seconds;
   return options;

@@ -93,5 +93,27 @@ TEST_F(FailureStatus, TimeLimit) {
   EXPECT_EQ(ExitCode(s.status), 11);
 }
 
+// The budget belongs to the whole solve: once Newton has spent it, neither the Ipopt fallback
+// nor the homotopy may start (they once did, and a fast Ipopt then "converged" past the limit).
+TEST_F(FailureStatus, TimeLimitCoversFallbackAndHomotopy) {
+  SolveOptions options;
+  options.method = Method::kAuto;
+  options.max_seconds = 1e-9;
+  auto s = Run(100.0, options);
+  EXPECT_EQ(s.status, SolveStatus::kTimeLimit) << s.message;
+  EXPECT_EQ(s.solver, "newton") << s.message;
+  EXPECT_EQ(s.homotopy_steps, 0);
+  ASSERT_FALSE(s.worst.empty());
+  EXPECT_EQ(s.worst[0].equation, "root_equation");
+}
+
+TEST_F(FailureStatus, ABudgetThatSufficesChangesNothing) {
+  SolveOptions options;
+  options.max_seconds = 60;
+  auto s = Run(1.0, options);
+  ASSERT_TRUE(s.converged()) << s.message;
+  EXPECT_NEAR(x_[0], 4.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace peninsula::solver
