@@ -222,7 +222,7 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
       "tolerance", po::value<double>()->default_value(1e-10), "max scaled residual")(
       "max-seconds", po::value<double>()->default_value(600.0),
-      "time limit of each solver attempt (Newton, Ipopt, each homotopy step)")(
+      "time limit of each solve (Newton, the Ipopt fallback and the homotopy share it)")(
       "linear-solver", po::value<std::string>()->default_value("auto"),
       "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")("check-derivatives",
                                                                 "check the AD Jacobian first");

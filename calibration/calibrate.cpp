@@ -400,6 +400,7 @@ ModelData Calibrate(const Database& db) {
                         ? model::Set("partner", {world >= 0 ? db.accounts[world].name : "WORLD"})
                         : model::Set("partner", db.regions);
   d.mobility = db.mobility;
+  d.parent = db.parent;
   SizeTables(db, d);
   SectorAccounts sa = Sectors(db);
   for (int r = 0; r < static_cast<int>(db.regions.size()); ++r) {

@@ -39,20 +39,36 @@ void CheckLabel(const CsvTable& t, int row, int col) {
   }
 }
 
-std::vector<std::string> ReadRegions(const std::filesystem::path& dir) {
+// regions.csv: the regions, each with an optional `parent` — the country a zone region belongs
+// to (ADR 0005), itself a region without a parent.
+void ReadRegions(const std::filesystem::path& dir, Database& db) {
   CsvTable t = ReadCsv(dir / "regions.csv", {"region"});
-  std::vector<std::string> regions;
-  int c_region = t.Column("region");
+  int c_region = t.Column("region"), c_parent = t.Column("parent");
   for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
     CheckLabel(t, k, c_region);
     const std::string& r = t.Cell(k, c_region);
-    if (std::find(regions.begin(), regions.end(), r) != regions.end()) {
+    if (std::find(db.regions.begin(), db.regions.end(), r) != db.regions.end()) {
       t.FailAt(k, "region '" + r + "' is listed twice");
     }
-    regions.push_back(r);
+    db.regions.push_back(r);
   }
-  if (regions.empty()) Fail(t.path, 0, "no regions listed (expected at least one)");
-  return regions;
+  if (db.regions.empty()) Fail(t.path, 0, "no regions listed (expected at least one)");
+  db.parent.assign(db.regions.size(), -1);
+  if (c_parent < 0) return;
+  for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
+    const std::string& p = t.Cell(k, c_parent);
+    if (p.empty()) continue;
+    auto it = std::find(db.regions.begin(), db.regions.end(), p);
+    if (it == db.regions.end() || p == db.regions[k])
+      t.FailAt(k, "parent '" + p + "' of " + db.regions[k] +
+                      " is not another region of regions.csv (expected a listed region or empty)");
+    db.parent[k] = static_cast<int>(it - db.regions.begin());
+  }
+  for (int k = 0; k < static_cast<int>(t.rows.size()); ++k) {
+    if (db.parent[k] >= 0 && db.parent[db.parent[k]] >= 0)
+      t.FailAt(k, "parent " + db.regions[db.parent[k]] + " of " + db.regions[k] +
+                      " has a parent itself (expected one level: zones inside countries)");
+  }
 }
 
 void AddUnique(std::vector<std::string>& labels, const std::string& label) {
@@ -435,7 +451,7 @@ Database ReadDatabase(const std::filesystem::path& directory) {
   }
   Database db;
   db.directory = directory;
-  db.regions = ReadRegions(directory);
+  ReadRegions(directory, db);
   ReadAccounts(directory, db);
   ReadFactors(directory, db);
   ReadSam(directory, db);

@@ -86,6 +86,7 @@ struct OwnershipRow {
 struct Database {
   std::filesystem::path directory;
   std::vector<std::string> regions;
+  std::vector<int> parent;  // per region: the country a zone region belongs to, or -1
   std::vector<Account> accounts;
   std::vector<std::string> sectors, factors, households;
   std::vector<model::Mobility> mobility;

@@ -181,6 +181,18 @@ std::vector<double> DenseVariable(const model::VariableBlock& block, const std::
   return dense;
 }
 
+// Zone regions name the country they belong to, so readers can aggregate them into it.
+void WriteRegionParents(Hdf5Writer& w, const model::ModelData& d) {
+  const auto& regions = d.sets.regions.labels();
+  std::vector<std::string> parents;
+  for (size_t r = 0; r < regions.size(); ++r) {
+    const int p = r < d.parent.size() ? d.parent[r] : -1;
+    parents.push_back(p >= 0 ? regions[p] : "");
+  }
+  w.WriteStrings("/sets/region_parent", parents,
+                 {{"region"}, "", "country a zone region belongs to (empty: none)"});
+}
+
 void WriteResults(const std::filesystem::path& path, bool overwrite, const model::Model& model,
                   const std::vector<ScenarioOutcome>& outcomes, const Provenance& provenance,
                   const std::function<void(Hdf5Writer&)>& extra) {
@@ -190,6 +202,7 @@ void WriteResults(const std::filesystem::path& path, bool overwrite, const model
   for (const model::Set* set : {&s.regions, &s.sectors, &s.factors, &s.households, &s.partners}) {
     w.WriteAxis(set->name(), set->labels());
   }
+  WriteRegionParents(w, model.data());
   WriteVariables(w, "/benchmark/variables", model, model.benchmark());
   WriteParameters(w, "/benchmark/parameters", model.data().p0);
   for (const auto& o : outcomes) {

@@ -82,6 +82,7 @@ struct ShockableParameters {
 
 struct ModelData {
   ModelSets sets;
+  std::vector<int> parent;         // per region: the country a zone region belongs to, or -1
   bool small_open = false;         // one region facing exogenous world prices
   std::vector<Mobility> mobility;  // per factor
   ShockableParameters p;

@@ -154,10 +154,24 @@ std::vector<Component> ShockGroups(const Resolver& resolver, const Point& from, 
   static const std::vector<std::string> order = {"technology", "trade_policy", "endowments_capital",
                                                  "other"};
   std::map<std::string, std::vector<Change>> groups;
-  for (Change& c : resolver.Differences(from, to)) groups[GroupOf(c)].push_back(std::move(c));
+  std::vector<Change> institutions;
+  for (Change& c : resolver.Differences(from, to)) {
+    if (c.target == "wfloor") {
+      institutions.push_back(std::move(c));
+    } else {
+      groups[GroupOf(c)].push_back(std::move(c));
+    }
+  }
+  // A wage floor is an institution the shocks act under, not a shock: it is held in every
+  // coalition. Decomposed on its own, a coalition of caps without the floors can have no
+  // equilibrium (a capped zone with all its capital employed).
+  if (groups.empty() && !institutions.empty()) return {{"other", std::move(institutions)}};
   std::vector<Component> out;
   for (const auto& name : order) {
-    if (groups.count(name)) out.push_back({name, std::move(groups[name])});
+    if (!groups.count(name)) continue;
+    std::vector<Change> changes = institutions;
+    for (Change& c : groups[name]) changes.push_back(std::move(c));
+    out.push_back({name, std::move(changes)});
   }
   return out;
 }

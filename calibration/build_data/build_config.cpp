@@ -162,6 +162,7 @@ std::vector<RegionSpec> ReadRegions(const Reader& rd, const BuildConfig& c,
     }
   }
   for (const auto& name : c.regions) {
+    if (c.Zone(static_cast<int>(&name - c.regions.data()))) continue;
     const toml::table* base = regions[name].as_table();
     if (!base) rd.Fail(regions, "[regions] lacks the table [regions." + name + "]");
     toml::table merged = *base;
@@ -204,9 +205,11 @@ void ReadTrade(const Reader& rd, const toml::table& root, BuildConfig& c) {
   c.services_denominator =
       rd.ReadSelector(*trade.get("services_denominator"), "services_denominator");
   const toml::table& ik = rd.Table(trade, "inter_korean", "[trade]");
-  rd.CheckKeys(ik,
-               {"north_to_south", "south_to_north", "two_way_total", "items", "remainder_sector"},
-               "[trade.inter_korean]");
+  rd.CheckKeys(
+      ik,
+      {"north_to_south", "south_to_north", "two_way_total", "items", "remainder_sector", "north"},
+      "[trade.inter_korean]");
+  c.inter_korean.north = rd.String(ik, "north", "[trade.inter_korean]", "PRK");
   for (const char* k : {"north_to_south", "south_to_north", "two_way_total", "items"})
     if (!ik.get(k)) rd.Fail(ik, std::string("[trade.inter_korean] lacks '") + k + "'");
   c.inter_korean.north_to_south = rd.ReadSelector(*ik.get("north_to_south"), "north_to_south");
@@ -307,6 +310,31 @@ void ReadZones(const Reader& rd, const toml::table& root, BuildConfig& c) {
   }
 }
 
+void ReadZoneRegions(const Reader& rd, const toml::table& root, BuildConfig& c) {
+  const toml::array* list = root["zone_region"].as_array();
+  if (!list) return;
+  for (const auto& node : *list) {
+    const toml::table& t = *node.as_table();
+    const std::string ctx = "[[zone_region]]";
+    rd.CheckKeys(t, {"name", "description", "parent", "partner", "labour", "capital", "wage_bill"},
+                 ctx);
+    ZoneRegion z;
+    z.name = rd.String(t, "name", ctx);
+    z.description = rd.String(t, "description", ctx);
+    z.parent = rd.String(t, "parent", ctx);
+    z.partner = rd.String(t, "partner", ctx);
+    z.labour = rd.String(t, "labour", ctx);
+    z.capital = rd.String(t, "capital", ctx);
+    if (!t.get("wage_bill")) rd.Fail(t, ctx + " '" + z.name + "' lacks 'wage_bill'");
+    z.wage_bill = rd.ReadSelector(*t.get("wage_bill"), "wage_bill");
+    z.origin = rd.Where(t);
+    if (std::find(c.regions.begin(), c.regions.end(), z.name) != c.regions.end())
+      rd.Fail(t, ctx + " '" + z.name + "' is already a region");
+    c.regions.push_back(z.name);
+    c.zone_regions.push_back(std::move(z));
+  }
+}
+
 void ReadVariants(const Reader& rd, const toml::table& root, BuildConfig& c) {
   const toml::table& regions = rd.Table(root, "regions", "build.toml");
   const toml::array* list = root["variant"].as_array();
@@ -361,6 +389,13 @@ void CheckNames(const BuildConfig& c) {
     check(c.regions, {f.host, f.owner}, "region", "[[foreign_capital]] '" + f.name + "'");
     check(c.sectors, f.sectors, "sector", "[[foreign_capital]] '" + f.name + "'");
   }
+  check(c.regions, {c.inter_korean.north}, "region", "[trade.inter_korean] north");
+  std::vector<std::string> ordinary(c.regions.begin(),
+                                    c.regions.end() - static_cast<long>(c.zone_regions.size()));
+  for (const auto& z : c.zone_regions) {
+    check(ordinary, {z.parent, z.partner}, "region", "[[zone_region]] '" + z.name + "'");
+    check(c.factors, {z.labour, z.capital}, "factor", "[[zone_region]] '" + z.name + "'");
+  }
   for (const auto& l : c.latent) {
     check(c.regions, {l.exporter}, "region", "[[latent]] '" + l.name + "'");
     check(c.regions, l.importers, "region", "[[latent]] '" + l.name + "'");
@@ -383,6 +418,11 @@ toml::table ParseFile(const std::filesystem::path& file) {
 
 }  // namespace
 
+const ZoneRegion* BuildConfig::Zone(int region) const {
+  const int first = static_cast<int>(regions.size() - zone_regions.size());
+  return region >= first ? &zone_regions[region - first] : nullptr;
+}
+
 const Variant& BuildConfig::Central() const {
   for (const auto& v : variants)
     if (v.name == central_variant) return v;
@@ -394,7 +434,7 @@ BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   Reader rd(file);
   rd.CheckKeys(root,
                {"database", "sets", "priors", "regions", "trade", "foreign_capital", "latent",
-                "zone", "variant"},
+                "zone", "zone_region", "variant"},
                "build.toml");
   BuildConfig c;
   c.file = file;
@@ -419,6 +459,7 @@ BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   ReadForeignCapital(rd, root, c);
   ReadLatent(rd, root, c);
   ReadZones(rd, root, c);
+  ReadZoneRegions(rd, root, c);
   ReadVariants(rd, root, c);
   CheckNames(c);
   return c;

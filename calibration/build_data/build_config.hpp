@@ -55,6 +55,7 @@ struct ZeroFlow {
 
 struct InterKorean {
   Selector north_to_south, south_to_north, two_way_total;
+  std::string north = "PRK";  // the region that carries the flows (a zone, since May 24 2010)
   std::vector<std::pair<std::string, Selector>> items;  // sector -> two-way value of the item
   std::string remainder_sector;
 };
@@ -86,6 +87,16 @@ struct ZoneItem {
   std::string capital_owner;
 };
 
+// A special economic zone that is a region of its own (ADR 0005), on processing terms: its
+// trade is the fixed flows it carries (the inter-Korean flows for Kaesong), its materials are
+// its imports, its value added is labour at the published wage bill and capital for the rest,
+// its labour income goes to the parent's household and its capital income to the partner's.
+struct ZoneRegion {
+  std::string name, description, parent, partner, labour, capital;
+  Selector wage_bill;  // US$
+  std::string origin;  // build.toml:line
+};
+
 struct Variant {
   std::string name, description;
   std::vector<RegionSpec> regions;  // every region, overrides applied
@@ -109,9 +120,12 @@ struct BuildConfig {
   std::vector<ForeignCapital> foreign_capital;
   std::vector<LatentSpec> latent;
   std::vector<ZoneItem> zones;
+  std::vector<ZoneRegion> zone_regions;  // appended to `regions`, after the ordinary ones
   std::vector<Variant> variants;
 
   const Variant& Central() const;
+  // The zone region of that index, or nullptr for an ordinary region.
+  const ZoneRegion* Zone(int region) const;
 };
 
 // Reads and checks build.toml; paths in it are relative to its directory.

@@ -8,6 +8,7 @@
 
 #include "calibration/build_data/inputs.hpp"
 #include "calibration/build_data/writer.hpp"
+#include "calibration/build_data/zone_sam.hpp"
 #include "calibration/csv.hpp"
 
 namespace peninsula::calibration::build_data {
@@ -56,7 +57,8 @@ std::vector<OwnedCapital> ForeignOwnership(const BuildConfig& c,
     auto it = std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) {
       return p.first.host == host && p.first.owner == owner;
     });
-    if (it == pairs.end()) it = pairs.insert(pairs.end(), {OwnedCapital{host, owner, 0, ""}, 0.0});
+    if (it == pairs.end())
+      it = pairs.insert(pairs.end(), {OwnedCapital{host, owner, "CAP", 0, ""}, 0.0});
     it->second += v.value;
     it->first.ref += (it->first.ref.empty() ? "" : " + ") + f.name + ": " + v.ref;
   }
@@ -68,24 +70,40 @@ std::vector<OwnedCapital> ForeignOwnership(const BuildConfig& c,
   return out;
 }
 
-std::vector<RegionFlows> Flows(const BuildConfig& c, const std::vector<OwnedCapital>& owned,
-                               const TradeMatrix& trade) {
+std::vector<RegionFlows> Flows(const BuildConfig& c, const std::vector<OwnedCapital>& owned) {
   std::vector<RegionFlows> flows(c.regions.size());
   for (const OwnedCapital& o : owned) {
     auto add = [&](Sourced& to) {
       to.value += ToMillion(o.value);
       to.ref += (to.ref.empty() ? "" : " + ") + o.ref;
     };
-    add(flows[o.host].capital_paid_abroad);
+    if (!c.Zone(o.host)) add(flows[o.host].capital_paid_abroad);  // a zone's SAM has its own
     add(flows[o.owner].income_from_abroad);
   }
-  // Kaesong processing: the South's shipments are inputs of the North's same-sector activity.
-  const int south = RegionIndex(c, c.inter_korean.south_to_north.region);
-  const int north = RegionIndex(c, c.inter_korean.south_to_north.partner);
-  for (int i = 0; i < trade.sectors; ++i)
-    flows[north].processing_inputs.push_back(ToMillion(trade.value[trade.Id(i, south, north)]));
-  flows[north].processing_ref = "trade.csv " + c.regions[south] + "->" + c.regions[north];
   return flows;
+}
+
+// Every zone region's SAM, with its factor income added to `owned` (labour to the parent,
+// capital to the partner) and its value added taken out of the parent's GDP: the parent's
+// published GDP is territorial, so parent + zone reproduce it.
+std::vector<RegionSam> ZoneSams(const BuildConfig& c, const TradeMatrix& trade,
+                                const Evaluator& eval, std::vector<RegionInputs>& in,
+                                std::vector<OwnedCapital>& owned) {
+  std::vector<RegionSam> sams;
+  for (const ZoneRegion& z : c.zone_regions) {
+    const int r = RegionIndex(c, z.name), parent = RegionIndex(c, z.parent);
+    const Sourced wages = eval.Million(z.wage_bill);
+    ZoneIncome income;
+    sams.push_back(BuildZoneSam(c, z, trade, r, wages, &income));
+    owned.push_back(
+        {r, parent, z.labour, income.labour, z.name + " labour income: wage bill " + wages.ref});
+    owned.push_back({r, RegionIndex(c, z.partner), z.capital, income.capital,
+                     z.name + " capital income: exports - materials - wage bill (trade.csv, " +
+                         wages.ref + ")"});
+    in[parent].gdp.value -= ToMillion(income.labour + income.capital);
+    in[parent].gdp.ref += " - value added of " + z.name;
+  }
+  return sams;
 }
 
 // The importer's tariff as trade.csv would apply it: goods only, none between duty-free pairs.
@@ -171,10 +189,12 @@ BuiltDatabase BuildVariant(const BuildConfig& c, const Sources& sources, const V
   BuiltDatabase db;
   db.variant = v.name;
   db.trade = BuildTradeMatrix(c, inputs, eval);
-  const auto owned = ForeignOwnership(c, inputs, eval);
-  const auto flows = Flows(c, owned, db.trade);
+  auto owned = ForeignOwnership(c, inputs, eval);
+  std::vector<RegionSam> zones = ZoneSams(c, db.trade, eval, inputs, owned);
+  const auto flows = Flows(c, owned);
   for (size_t r = 0; r < inputs.size(); ++r)
     db.sams.push_back(BuildRegionSam(c, inputs[r], db.trade, static_cast<int>(r), flows[r]));
+  for (auto& z : zones) db.sams.push_back(std::move(z));
   db.files["regions.csv"] = RegionsCsv(c, v);
   db.files["accounts.csv"] = AccountsCsv(c);
   db.files["factors.csv"] = FactorsCsv(c);

@@ -129,12 +129,9 @@ class SamBuilder {
     for (int j = 0; j < I_; ++j) {
       const double va = in_.va_share[j].value * va_total_;
       va_.push_back(va);
-      const double extra = flows_.processing_inputs.empty() ? 0 : flows_.processing_inputs[j];
-      const double x = va / (1 - in_.intermediate_share[j].value) + extra;
+      const double x = va / (1 - in_.intermediate_share[j].value);
       output_.push_back(x);
-      Prior(A(j), C(j), x,
-            "VA / (1 - intermediate share " + in_.intermediate_share[j].ref + ")" +
-                (extra > 0 ? " + processing inputs " + flows_.processing_ref : ""));
+      Prior(A(j), C(j), x, "VA / (1 - intermediate share " + in_.intermediate_share[j].ref + ")");
     }
     double total = 0;
     for (int i = 0; i < I_; ++i) {
@@ -147,9 +144,7 @@ class SamBuilder {
     for (int j = 0; j < I_; ++j) {
       const double ii = output_[j] - va_[j];
       for (int i = 0; i < I_; ++i) {
-        double v = (ii - (i == j ? Extra(j) : 0.0)) * absorption_[i] / total;
-        if (i == j) v += Extra(j);
-        Prior(C(i), A(j), v,
+        Prior(C(i), A(j), ii * absorption_[i] / total,
               "intermediate share " + in_.intermediate_share[j].ref + " x absorption share of " +
                   c_.sectors[i]);
       }
@@ -168,10 +163,6 @@ class SamBuilder {
       for (int i = 0; i < I_; ++i)
         Prior(Id("STAX"), C(i), stax_ * absorption_[i] / total,
               "product taxes x absorption share of " + c_.sectors[i]);
-  }
-
-  double Extra(int j) const {
-    return flows_.processing_inputs.empty() ? 0.0 : flows_.processing_inputs[j];
   }
 
   void Incomes() {

@@ -24,13 +24,10 @@ struct AccountSpec {
 // The account list shared by every region (accounts.csv).
 std::vector<AccountSpec> Accounts(const BuildConfig& config);
 
-// Flows of a region that are not trade: foreign-owned capital income and its receipt, and
-// processing inputs (Kaesong materials from the South) added to the prior's own-sector inputs.
+// Flows of a region that are not trade: foreign-owned capital income and its receipt.
 struct RegionFlows {
   Sourced capital_paid_abroad;  // rest_of_world <- CAP
   Sourced income_from_abroad;   // household <- rest_of_world
-  std::vector<double> processing_inputs;
-  std::string processing_ref;
 };
 
 // One control total and the value the printed SAM gives it.

@@ -71,12 +71,16 @@ class TradeBuilder {
     const int kor = R("KOR", c_.file.string()), prk = R("PRK", c_.file.string());
     return (s == kor && r == prk) || (s == prk && r == kor);
   }
+  // Zones trade only the flows fixed for them, and charge no tariff (processing terms).
+  bool Estimated(int s, int r) const {
+    return s != r && !IsInterKorean(s, r) && !c_.Zone(s) && !c_.Zone(r);
+  }
 
   void InterKoreanFlows() {
     const InterKorean& ik = c_.inter_korean;
     const Sourced total = eval_.Million(ik.two_way_total);
-    for (const auto& [sel, from, to] :
-         {std::tuple{&ik.north_to_south, "PRK", "KOR"}, {&ik.south_to_north, "KOR", "PRK"}}) {
+    for (const auto& [sel, from, to] : {std::tuple{&ik.north_to_south, ik.north.c_str(), "KOR"},
+                                        {&ik.south_to_north, "KOR", ik.north.c_str()}}) {
       const Sourced flow = eval_.Million(*sel);
       const int s = R(from, sel->origin), r = R(to, sel->origin);
       Quanta assigned = 0;
@@ -103,11 +107,12 @@ class TradeBuilder {
 
   void GoodsPrior() {
     for (int s = 0; s < m_.regions; ++s) {
+      if (c_.Zone(s)) continue;
       const std::vector<double> go = GrossOutputPrior(in_[s]);
       double goods_total = 0;
       for (const auto& g : c_.goods) goods_total += go[S(g, c_.file.string())];
       for (int r = 0; r < m_.regions; ++r) {
-        if (s == r || IsInterKorean(s, r)) continue;
+        if (!Estimated(s, r)) continue;
         Selector sel;
         sel.file = "trade_goods.csv";
         sel.indicator = "export_value";
@@ -136,11 +141,12 @@ class TradeBuilder {
     const Sourced den = eval_.Million(c_.services_denominator);
     const double ratio = num.value / den.value;
     for (int s = 0; s < m_.regions; ++s) {
+      if (c_.Zone(s)) continue;
       const std::vector<double> go = GrossOutputPrior(in_[s]);
       double services_go = 0;
       for (const auto& x : c_.traded_services) services_go += go[S(x, c_.file.string())];
       for (int r = 0; r < m_.regions; ++r) {
-        if (s == r || IsInterKorean(s, r)) continue;
+        if (!Estimated(s, r)) continue;
         for (const auto& x : c_.traded_services) {
           const int i = S(x, c_.file.string()), id = m_.Id(i, s, r);
           kind_[id] = Kind::kUnknown;
@@ -236,6 +242,7 @@ class TradeBuilder {
     m_.tariff_revenue.assign(m_.sectors * m_.regions, 0);
     for (int i = 0; i < m_.sectors; ++i)
       for (int r = 0; r < m_.regions; ++r) {
+        if (c_.Zone(r)) continue;
         const double rate = in_[r].tariff_rate.value;
         if (rate == 0 || !Contains(c_.goods, c_.sectors[i])) continue;
         Quanta base = 0;
@@ -255,7 +262,8 @@ class TradeBuilder {
   }
 
   bool Tariffed(int s, int r) const {
-    return s != r && !Contains(c_.tariff_free_pairs, c_.regions[s] + "-" + c_.regions[r]);
+    return s != r && !c_.Zone(s) &&
+           !Contains(c_.tariff_free_pairs, c_.regions[s] + "-" + c_.regions[r]);
   }
 
   void Report() {

@@ -58,9 +58,15 @@ std::string Quote(const std::string& field) {
 }
 
 std::string RegionsCsv(const BuildConfig& c, const Variant& v) {
-  std::string out = Generated(c) + Join({"region", "description"});
-  for (const auto& r : c.regions)
-    out += Join({r, r == "PRK" ? "North Korea (variant " + v.name + ")" : r});
+  std::string out = Generated(c) + Join({"region", "description", "parent"});
+  for (int r = 0; r < static_cast<int>(c.regions.size()); ++r) {
+    const std::string& name = c.regions[r];
+    if (const ZoneRegion* z = c.Zone(r)) {
+      out += Join({name, z->description, z->parent});
+    } else {
+      out += Join({name, name == "PRK" ? "North Korea (variant " + v.name + ")" : name, ""});
+    }
+  }
   return out;
 }
 
@@ -138,7 +144,7 @@ std::string OwnershipCsv(const BuildConfig& c, const std::vector<OwnedCapital>& 
   std::string out = Generated(c) + "# Values in " + c.units + ", after factor tax.\n" +
                     Join({"region", "factor", "owner", "household", "value", "source"});
   for (const auto& o : owned)
-    out += Join({c.regions[o.host], "CAP", c.regions[o.owner], "HOH",
+    out += Join({c.regions[o.host], o.factor, c.regions[o.owner], "HOH",
                  FormatQuanta(o.value, c.unit_digits), o.ref});
   return out;
 }

@@ -17,6 +17,7 @@ namespace peninsula::calibration::build_data {
 // household <- rest_of_world cell.
 struct OwnedCapital {
   int host = 0, owner = 0;
+  std::string factor = "CAP";
   Quanta value = 0;
   std::string ref;
 };

@@ -22,8 +22,9 @@ struct FactorIncome : BlockBase {
 };
 
 // YH_rh = Σ_f shf_rfh·((1−tf_rf)·YF_rf − fabr_rf·W − Σ_o OWN_rfo) + trs_rh·TREV_r + hhin_rh·W
-//         + Σ_{(r',f') owned by h} OWN_r'f'r,        OWN_rfo = ownq_rfo·(1−tf_rf)·PF_rf,
-// where W is the world-currency unit (EXR, or the numeraire).
+//         + Σ_{(r',f') owned by h} OWN_r'f'r,        OWN_rfo = ownq_rfo·(1−tf_rf)·PF_rf·ε_rf,
+// where W is the world-currency unit (EXR, or the numeraire) and ε_rf = 1 − UNEMP_rf/QF_rf the
+// employed share under a wage floor (1 without one): owned units idle in the same proportion.
 struct HouseholdIncome : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -48,8 +49,10 @@ struct HouseholdIncome : BlockBase {
 
   template <class A>
   typename A::Scalar Owned(const A& x, const OwnedFactor& o) const {
-    return d->p.ownq(o.region, o.factor, o.owner) * (1.0 - d->p.tf(o.region, o.factor)) *
-           x(v->PF, o.region, o.factor);
+    auto paid = d->p.ownq(o.region, o.factor, o.owner) * (1.0 - d->p.tf(o.region, o.factor)) *
+                x(v->PF, o.region, o.factor);
+    if (d->floor_on(o.region, o.factor) == 0) return paid;
+    return paid * (1.0 - x(v->UNEMP, o.region, o.factor) / x(v->QF, o.region, o.factor));
   }
 };
 

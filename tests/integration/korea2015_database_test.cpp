@@ -87,7 +87,7 @@ TEST_F(Korea2015, RebuildReproducesTheCommittedFilesByteForByte) {
 TEST_F(Korea2015, EverySamBalancesAndIsFinite) {
   for (const auto& dir : Databases()) {
     const calibration::Database db = calibration::ReadDatabase(dir);
-    ASSERT_EQ(db.regions.size(), 5u);
+    ASSERT_EQ(db.regions.size(), 6u);  // KOR PRK CHN VNM ROW and the zone KSZ
     for (size_t r = 0; r < db.regions.size(); ++r) {
       const Eigen::MatrixXd& sam = db.sam[r];
       EXPECT_TRUE(sam.allFinite()) << dir << " " << db.regions[r];
@@ -174,31 +174,48 @@ TEST_F(Korea2015, NorthKoreanTradeMatchesTheSources) {
   EXPECT_NEAR(f.Trade("PRK", "CHN", "COA"), 1.05, 1e-6);
   EXPECT_NEAR(f.Trade("PRK", "", "FSH"), 0.1662, 1e-6);    // estimate in trade_goods.csv
   EXPECT_NEAR(f.Trade("PRK", "", "ORE"), 0.055104, 1e-6);  // run-rate estimate
-  // KITA inter-Korean shipments (99.6 % Kaesong) and KOTRA imports.
-  EXPECT_NEAR(f.Trade("PRK", "KOR"), 1.45222, 1e-9);
-  EXPECT_NEAR(f.Trade("KOR", "PRK"), 1.26128, 1e-9);
+  // KITA inter-Korean shipments (99.6 % Kaesong), carried by the zone region; no other PRK
+  // trade with the South (May 24 measures); KOTRA imports.
+  EXPECT_NEAR(f.Trade("KSZ", "KOR"), 1.45222, 1e-9);
+  EXPECT_NEAR(f.Trade("KOR", "KSZ"), 1.26128, 1e-9);
+  EXPECT_EQ(f.Trade("PRK", "KOR"), 0.0);
+  EXPECT_EQ(f.Trade("KOR", "PRK"), 0.0);
   EXPECT_NEAR(f.Trade("CHN", "PRK") + f.Trade("VNM", "PRK") + f.Trade("ROW", "PRK"), 3.55, 1e-6);
   // WTO totals including inter-Korean trade: exports 4.152, imports 4.822 (±KOTRA rounding).
-  EXPECT_NEAR(exports + f.Trade("PRK", "KOR"), 4.152, 0.001);
+  EXPECT_NEAR(exports + f.Trade("KSZ", "KOR"), 4.152, 0.001);
   EXPECT_NEAR(
-      f.Trade("CHN", "PRK") + f.Trade("VNM", "PRK") + f.Trade("ROW", "PRK") + f.Trade("KOR", "PRK"),
+      f.Trade("CHN", "PRK") + f.Trade("VNM", "PRK") + f.Trade("ROW", "PRK") + f.Trade("KOR", "KSZ"),
       4.822, 0.015);
   for (const auto& flow : f.db.trade) {
-    const bool inter_korean = (flow.exporter == f.R("KOR") && flow.importer == f.R("PRK")) ||
-                              (flow.exporter == f.R("PRK") && flow.importer == f.R("KOR"));
-    if (inter_korean) {
+    const bool zone = flow.exporter == f.R("KSZ") || flow.importer == f.R("KSZ");
+    if (zone) {
       EXPECT_EQ(flow.tariff_rate, 0.0);  // inter-Korean trade is duty-free
+      EXPECT_TRUE(flow.exporter == f.R("KOR") || flow.importer == f.R("KOR"));
     }
   }
 }
 
-TEST_F(Korea2015, KaesongCapitalIncomeIsPaidToTheSouth) {
+// Kaesong, the zone region KSZ of PRK: materials from the South in, output to the South out,
+// wages to the North, capital income to the South, nothing left for final demand.
+TEST_F(Korea2015, KaesongIsAProcessingZoneOfNorthKorea) {
   Facts f(Main());
+  ASSERT_EQ(f.db.parent.size(), 6u);
+  EXPECT_EQ(f.db.parent[f.R("KSZ")], f.R("PRK"));
+  EXPECT_EQ(f.db.parent[f.R("PRK")], -1);
   // N->S 1452.22 - S->N 1261.28 - wage bill 122.24 = 68.70 US$ million, KOR-owned.
+  EXPECT_NEAR(f.Cell("KSZ", "ROW", "CAP"), 0.0687, 1e-9);
+  EXPECT_NEAR(f.Cell("KSZ", "ROW", "LAB_U"), 0.12224, 1e-9);
   EXPECT_NEAR(f.Cell("KOR", "HOH", "ROW"), 0.0687, 1e-9);
+  EXPECT_NEAR(f.Cell("PRK", "HOH", "ROW"), 0.12224, 1e-9);
   EXPECT_GT(f.Cell("CHN", "HOH", "ROW"), 0.0);  // Chinese joint ventures in PRK mining
-  EXPECT_NEAR(f.Cell("PRK", "ROW", "CAP"),
-              f.Cell("KOR", "HOH", "ROW") + f.Cell("CHN", "HOH", "ROW"), 1e-9);
+  EXPECT_NEAR(f.Cell("PRK", "ROW", "CAP"), f.Cell("CHN", "HOH", "ROW"), 1e-9);
+  for (const auto& x : {"TEX", "LMF", "HMF", "ELE"}) {
+    const std::string a = std::string("a_") + x, c = std::string("c_") + x;
+    EXPECT_NEAR(f.Cell("KSZ", a, c), f.Cell("KSZ", c, "ROW"), 1e-12) << x;  // output exported
+    EXPECT_NEAR(f.Cell("KSZ", c, a), f.Cell("KSZ", "ROW", c), 1e-12) << x;  // materials imported
+  }
+  for (const auto& agent : {"HOH", "GOV", "SAV"})
+    EXPECT_EQ(f.db.sam[f.R("KSZ")].col(f.db.AccountIndex(agent)).sum(), 0.0) << agent;
   const std::string zones = Slurp(Main() / "zones.csv");
   EXPECT_NE(zones.find("Kaesong,output,,563.29,USD million,2015,KOR"), std::string::npos);
   EXPECT_NE(zones.find("Kaesong,employment_prk,,54988,persons"), std::string::npos);
@@ -207,38 +224,73 @@ TEST_F(Korea2015, KaesongCapitalIncomeIsPaidToTheSouth) {
 
 TEST_F(Korea2015, GdpAndLabourSharesMatchTheSources) {
   Facts f(Main());
-  const std::map<std::string, double> gdp = {{"KOR", 1539.2},
-                                             {"PRK", 30.169686},
-                                             {"CHN", 11280.8},
-                                             {"VNM", 239.258},
-                                             {"ROW", 62749.972314}};
+  const std::map<std::string, double> gdp = {{"KOR", 1539.2},  {"PRK", 30.169686 - 0.19094},
+                                             {"KSZ", 0.19094}, {"CHN", 11280.8},
+                                             {"VNM", 239.258}, {"ROW", 62749.972314}};
   for (const auto& [region, value] : gdp)
     EXPECT_NEAR(f.Gdp(region), value, kControlTolerance * value) << region;
   // GTAP 2017 labour share of VA at basic prices (factor_shares.csv); the national-accounts
   // figure, 62.6 % of national income, is a different concept (docs/data.md).
   EXPECT_NEAR(f.LabourShare("KOR"), 0.466, 0.005);
-  EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "un")).Gdp("PRK"), 16.283, 1e-6);
-  EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "hri")).Gdp("PRK"), 25.101127, 1e-6);
+  // PRK's published GDP covers the zone: PRK + KSZ reproduce it (build.toml).
+  EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "un")).Gdp("PRK"), 16.283 - 0.19094, 1e-6);
+  EXPECT_NEAR(Facts(calibration::DatabaseVariant(Main(), "hri")).Gdp("PRK"), 25.101127 - 0.19094,
+              1e-6);
 }
 
-// Every database names the Kaesong (KOR) and Chinese-JV (CHN) owners of PRK's capital income
-// paid abroad, and the rows add up to the SAM cells they come from.
+// Closing Kaesong (its shipments capped at 0.1 %, its wage and capital rental held by floors):
+// its output follows the cap, its factors stand idle in proportion, and the owners' income
+// from them falls with employment — the zone keeps nothing, so Walras' law still holds.
+TEST_F(Korea2015, ClosingTheZoneIdlesItsFactors) {
+  std::vector<model::ShockSpec> shocks;
+  for (const auto& x : {"TEX", "LMF", "HMF", "ELE"}) {
+    auto cap = testing::Shock("quota", {x, "KSZ", "KOR"}, ShockMode::kSet, 0.001);
+    cap.rent_to = "importer";
+    shocks.push_back(cap);
+  }
+  for (const auto& f : {"LAB_U", "CAP"})
+    shocks.push_back(testing::Shock("wfloor", {"KSZ", f}, ShockMode::kSet, 1.0));
+  const auto closed = testing::MakeScenario("closed", shocks);
+  app::LoadedData loaded = app::LoadData(Main(), {closed});
+  model::Model& m = *loaded.model;
+  const auto out = app::RunScenario(m, closed, {});
+  ASSERT_TRUE(out.summary.converged()) << out.summary.message;
+  for (const auto& x : {"TEX", "LMF", "HMF", "ELE"}) {
+    const std::string flow = std::string("M(") + x + ",KSZ,KOR)";
+    EXPECT_NEAR(testing::Value(m, out.x, flow), 0.001 * testing::Value(m, m.benchmark(), flow),
+                1e-12)
+        << flow;
+  }
+  for (const auto& f : {"LAB_U", "CAP"}) {
+    const std::string cell = std::string("(KSZ,") + f + ")";
+    const double idle =
+        testing::Value(m, out.x, "UNEMP" + cell) / testing::Value(m, out.x, "QF" + cell);
+    EXPECT_NEAR(idle, 0.999, 2e-4) << f;
+    EXPECT_NEAR(testing::Value(m, out.x, "PF" + cell), testing::Value(m, out.x, "CPI(KSZ)"), 1e-9);
+  }
+  EXPECT_LE(out.summary.walras_residual, 1e-8);
+}
+
+// Every database names the owners of factor income paid abroad — Kaesong's capital (KOR) and
+// labour (PRK), Chinese joint ventures in PRK mining (CHN) — and the rows add up to the SAM
+// cells they come from.
 TEST_F(Korea2015, OwnershipRowsAreTheForeignCapitalOfTheSams) {
   for (const auto& dir : Databases()) {
     Facts f(dir);
-    ASSERT_EQ(f.db.ownership.size(), 2u) << dir;
-    std::map<std::string, double> owned;
+    ASSERT_EQ(f.db.ownership.size(), 3u) << dir;
+    std::map<std::string, double> owned;  // "host factor owner"
     for (const auto& o : f.db.ownership) {
-      EXPECT_EQ(f.db.regions[o.region], "PRK");
-      EXPECT_EQ(f.db.factors[o.factor], "CAP");
       EXPECT_EQ(f.db.households[o.household], "HOH");
-      owned[f.db.regions[o.owner]] = o.value;
+      owned[f.db.regions[o.region] + " " + f.db.factors[o.factor] + " " + f.db.regions[o.owner]] =
+          o.value;
     }
     // N->S 1452.22 - S->N 1261.28 - wage bill 122.24 = 68.70 US$ million (build.toml).
-    EXPECT_NEAR(owned["KOR"], 0.0687, 1e-12) << dir;
-    EXPECT_NEAR(owned["KOR"], f.Cell("KOR", "HOH", "ROW"), 1e-12) << dir;
-    EXPECT_NEAR(owned["CHN"], f.Cell("CHN", "HOH", "ROW"), 1e-12) << dir;
-    EXPECT_NEAR(owned["KOR"] + owned["CHN"], f.Cell("PRK", "ROW", "CAP"), 1e-12) << dir;
+    EXPECT_NEAR(owned["KSZ CAP KOR"], 0.0687, 1e-12) << dir;
+    EXPECT_NEAR(owned["KSZ LAB_U PRK"], 0.12224, 1e-12) << dir;
+    EXPECT_NEAR(owned["KSZ CAP KOR"], f.Cell("KOR", "HOH", "ROW"), 1e-12) << dir;
+    EXPECT_NEAR(owned["KSZ LAB_U PRK"], f.Cell("PRK", "HOH", "ROW"), 1e-12) << dir;
+    EXPECT_NEAR(owned["PRK CAP CHN"], f.Cell("CHN", "HOH", "ROW"), 1e-12) << dir;
+    EXPECT_NEAR(owned["PRK CAP CHN"], f.Cell("PRK", "ROW", "CAP"), 1e-12) << dir;
   }
   // 10 % of PRK coal and ore capital income in the central case (docs/data.md s2).
   EXPECT_NEAR(Facts(Main()).Cell("CHN", "HOH", "ROW"), 0.08618306, 1e-12);

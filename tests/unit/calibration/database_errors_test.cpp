@@ -370,6 +370,48 @@ TEST_F(DatabaseErrors, DuplicateRegion) {
   EXPECT_CONTAINS(msg, "twice");
 }
 
+// A zone region names its country in the optional `parent` column (ADR 0005).
+class RegionParents : public DatabaseErrors {
+ protected:
+  // regions.csv with a parent column: R1's parent is `parent`, R2's is `second`.
+  void WithParents(const std::string& parent, const std::string& second = "") {
+    auto lines = ReadLines(File("regions.csv"));
+    for (auto& l : lines) {
+      if (l.rfind("region,", 0) == 0) l += ",parent";
+      if (l.rfind("R1,", 0) == 0) l += "," + parent;
+      if (l.rfind("R2,", 0) == 0) l += "," + second;
+    }
+    WriteLines(File("regions.csv"), lines);
+  }
+};
+
+TEST_F(RegionParents, AreReadWhenValid) {
+  WithParents("R2");
+  Database db = ReadDatabase(dir_);
+  ASSERT_EQ(db.parent.size(), db.regions.size());
+  EXPECT_EQ(db.parent[0], 1);
+  EXPECT_EQ(db.parent[1], -1);
+}
+
+TEST_F(RegionParents, UnknownParent) {
+  WithParents("XX");
+  std::string msg = ReadError();
+  EXPECT_CONTAINS(msg, At("regions.csv", FindLine("regions.csv", "R1,")));
+  EXPECT_CONTAINS(msg, "parent 'XX' of R1");
+}
+
+TEST_F(RegionParents, ItsOwnParent) {
+  WithParents("R1");
+  EXPECT_CONTAINS(ReadError(), "parent 'R1' of R1 is not another region");
+}
+
+TEST_F(RegionParents, OneLevelOnly) {
+  WithParents("R2", "R1");  // R1 in R2 in R1
+  std::string msg = ReadError();
+  EXPECT_CONTAINS(msg, At("regions.csv", FindLine("regions.csv", "R1,")));
+  EXPECT_CONTAINS(msg, "has a parent itself");
+}
+
 TEST_F(DatabaseErrors, DuplicateAccount) {
   int line = AppendLine("accounts.csv", "a_S1,activity,S1,copy");
   std::string msg = ReadError();
