@@ -52,6 +52,7 @@ class Terms {
     inverse_deflator_.assign(R(), 0.0);
     for (int r = 0; r < R(); ++r) {
       double budget = 0, weighted = 0;
+      int consumers = 0, last = 0;
       for (int h = 0; h < H; ++h) {
         double log_p = 0, b0 = 0;
         for (int i = 0; i < I(); ++i) {
@@ -60,11 +61,17 @@ class Terms {
           b0 += (1 + d_.p0.tc(r, i)) * d_.c0(r, h, i);
         }
         household_index_[r * H + h] = std::exp(log_p);
+        if (b0 > 0) {
+          ++consumers;
+          last = h;
+        }
         budget += b0;
         weighted += b0 * std::exp(log_p);
       }
-      // A region without household consumption has no EV: its terms weigh nothing.
+      // A region without household consumption has no EV: its terms weigh nothing. With one
+      // household the region's index is the household's, to the last bit.
       if (budget > 0) inverse_deflator_[r] = budget / weighted;
+      if (consumers == 1) inverse_deflator_[r] = 1.0 / household_index_[r * H + last];
     }
   }
 
