@@ -46,16 +46,20 @@ class Path {
         plan_(PlanPath(resolver.model(), reference, scenario,
                        resolver.Differences(reference, scenario))),
         num0_((*reference.x)[resolver.numeraire()]),
-        num1_(resolver.numeraire_value()) {
+        num1_(resolver.numeraire_value()),
+        end_(*scenario.x) {
     nodes_.push_back({*reference.p, *reference.x});
     terms_.push_back(Terms(nodes_.back()));
   }
 
   bool Solve(int steps) {
     for (int k = 1; k <= steps; ++k) {
-      std::vector<double> guess;  // secant prediction from the last two nodes
-      if (k >= 2) guess = Combine(nodes_[k - 1].x, 2.0, nodes_[k - 2].x, -1.0);
-      auto next = At(nodes_.back(), double(k) / steps, k >= 2 ? &guess : nullptr);
+      // Secant prediction from the last two nodes; the first node lies on the chord from the
+      // reference to the scenario, whose equilibrium is known.
+      const double t = double(k) / steps;
+      std::vector<double> guess = k >= 2 ? Combine(nodes_[k - 1].x, 2.0, nodes_[k - 2].x, -1.0)
+                                         : Combine(nodes_[0].x, 1 - t, end_, t);
+      auto next = At(nodes_.back(), t, &guess);
       if (!next) return false;
       nodes_.push_back(std::move(*next));
       terms_.push_back(Terms(nodes_.back()));
@@ -103,6 +107,7 @@ class Path {
   Resolver& resolver_;
   std::vector<PathChange> plan_;
   double num0_, num1_;
+  const std::vector<double>& end_;  // the scenario's equilibrium
   std::vector<PathNode> nodes_;
   std::vector<std::vector<WelfareTerm>> terms_;
 };
