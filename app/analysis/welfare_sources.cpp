@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <sstream>
 
@@ -72,14 +73,14 @@ class Path {
     std::vector<PathNode> nodes = {nodes_[0]};
     std::vector<std::vector<WelfareTerm>> terms = {terms_[0]};
     for (std::size_t k = 0; k < steps; ++k) {
-      // nodes_[k] was moved to nodes.back(); both neighbours predict the midpoint.
-      std::vector<double> guess = Combine(nodes.back().x, 0.5, nodes_[k + 1].x, 0.5);
-      auto mid = At(nodes.back(), (k + 0.5) / steps, &guess);
+      // Both neighbours predict the midpoint.
+      std::vector<double> guess = Combine(nodes_[k].x, 0.5, nodes_[k + 1].x, 0.5);
+      auto mid = At(nodes_[k], (k + 0.5) / steps, &guess);
       if (!mid) return false;
       terms.push_back(Terms(*mid));
       nodes.push_back(std::move(*mid));
-      terms.push_back(std::move(terms_[k + 1]));
-      nodes.push_back(std::move(nodes_[k + 1]));
+      terms.push_back(terms_[k + 1]);  // copies: a failed refinement leaves the path as it was
+      nodes.push_back(nodes_[k + 1]);
     }
     nodes_ = std::move(nodes);
     terms_ = std::move(terms);
@@ -136,7 +137,7 @@ bool Accurate(const std::vector<double>& residual, const std::vector<double>& to
   double scale = 0.0, worst = 0.0;
   for (double ev : total) scale = std::max(scale, std::abs(ev));
   for (double r : residual) worst = std::max(worst, std::abs(r));
-  return worst <= tolerance * scale;
+  return worst <= tolerance * std::max(scale, 1e-12);  // no welfare effect: rounding only
 }
 
 }  // namespace
@@ -165,7 +166,8 @@ const std::string& SourceGroup(int part) {
   static const std::vector<std::string> groups = {
       "allocative_efficiency", "terms_of_trade", "endowments_capital",    "technology",
       "import_variety",        "absorption",     "household_distribution"};
-  static const int group_of[] = {0, 0, 0, 0, 0, 1, 2, 2, 3, 2, 2, 2, 4, 5, 5, 6};
+  static constexpr int group_of[] = {0, 0, 0, 0, 0, 1, 2, 2, 3, 2, 2, 2, 4, 5, 5, 6};
+  static_assert(std::size(group_of) == static_cast<std::size_t>(Source::kCount));
   return groups[group_of[part]];
 }
 
