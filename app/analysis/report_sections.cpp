@@ -1,6 +1,5 @@
 // The executive summary and the per-scenario sections of the report.
 #include <algorithm>
-#include <cmath>
 
 #include "app/analysis/report_source.hpp"
 #include "app/analysis/svg.hpp"
@@ -79,7 +78,8 @@ void Decomposition(const ResultsSource& src, const std::string& group, const std
 }
 
 // The parts summed by their report group (allocative efficiency, terms of trade, ...), in the
-// order the groups first appear; groups that are zero everywhere are left out of the chart.
+// order the groups first appear. Every group is kept, so a group has the same colour in every
+// scenario's chart (a zero draws nothing).
 std::vector<Series> GroupedSources(const std::vector<std::string>& groups,
                                    const std::vector<double>& v, std::size_t regions) {
   std::vector<Series> out;
@@ -90,10 +90,6 @@ std::vector<Series> GroupedSources(const std::vector<std::string>& groups,
       it = out.insert(out.end(), Series{groups[k], std::vector<double>(regions, 0.0)});
     for (std::size_t r = 0; r < regions; ++r) it->values[r] += v[k * regions + r];
   }
-  std::erase_if(out, [](const Series& x) {
-    return std::all_of(x.values.begin(), x.values.end(),
-                       [](double y) { return std::abs(y) < 1e-12; });
-  });
   return out;
 }
 
