@@ -90,7 +90,8 @@ struct SourceDecomposition {
   std::string note;  // why the decomposition is absent, if it is
 };
 
-// Decomposes the EV of every region from `reference` to `scenario` (whose EV is `ev_total`).
+// Decomposes the EV of every region from `reference` to `scenario` (whose EV is `ev_total`);
+// only a note if a node of the path does not solve or its end does not reproduce ev_total.
 SourceDecomposition DecomposeBySource(Resolver& resolver, const Point& reference,
                                       const Point& scenario, const std::vector<double>& ev_total,
                                       const SourceOptions& options = {});
