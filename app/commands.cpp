@@ -88,12 +88,33 @@ void CheckOutputPath(const std::filesystem::path& out, bool overwrite) {
   }
 }
 
+// A region role the study sets must name a region of the data; a typo would otherwise only
+// show up as skipped indicators after every solve.
+void CheckRoles(const io::AnalysisRoles& roles, const model::Model& model) {
+  for (const auto& g : roles.given) {
+    if (model.sets().regions.Find(g.label)) continue;
+    std::string regions;
+    for (const auto& r : model.sets().regions.labels())
+      regions += (regions.empty() ? "" : ", ") + r;
+    throw model::ScenarioError(g.where + ": '" + g.label +
+                               "' is not a region of the data (regions: " + regions + ")");
+  }
+}
+
+analysis::AnalysisOptions AnalysisFor(const io::AnalysisRoles& roles) {
+  analysis::AnalysisOptions options;
+  options.home = roles.home;
+  options.partner = roles.partner;
+  options.comparators = roles.comparators;
+  return options;
+}
+
 // Loads data, solves every scenario, writes the results; the exit code of the first
 // failed scenario, if any.
 int SolveAndWrite(const std::filesystem::path& data,
                   const std::vector<std::filesystem::path>& files, const std::filesystem::path& out,
                   bool overwrite, const solver::SolveOptions& options, io::Provenance provenance,
-                  bool check_derivatives) {
+                  bool check_derivatives, const io::AnalysisRoles& roles = {}) {
   // Everything that can fail before solving fails before solving: the output path, the data,
   // every scenario. No solve is thrown away for an error found afterwards.
   CheckOutputPath(out, overwrite);
@@ -109,6 +130,7 @@ int SolveAndWrite(const std::filesystem::path& data,
   }
   LoadedData loaded = LoadData(data, scenarios);
   model::Model& model = *loaded.model;
+  CheckRoles(roles, model);
   for (const auto& s : scenarios) ValidateScenario(model, s);
   BenchmarkCheck check = CheckBenchmark(model);
   PrintBenchmark(check);
@@ -138,7 +160,7 @@ int SolveAndWrite(const std::filesystem::path& data,
     }
   }
   io::WriteResults(out, overwrite, model, outcomes, provenance, [&](io::Hdf5Writer& w) {
-    analysis::WriteAnalysis(w, model, outcomes, analysis::AnalysisOptions{});
+    analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles));
   });
   std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
   return exit_code;
@@ -266,7 +288,7 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
     return SolveAndWrite(
         data, study.scenarios, out, vm.count("overwrite") > 0,
         OptionsFor(study.solver_method, study.tolerance, "auto", study.max_seconds), provenance,
-        false);
+        false, study.roles);
   });
 }
 

@@ -211,6 +211,40 @@ model::Scenario ReadScenarioFile(const std::filesystem::path& path,
   return s;
 }
 
+std::string RoleLabel(const toml::node& node, const std::filesystem::path& path,
+                      const std::string& key) {
+  auto v = node.value<std::string>();
+  if (!v || v->empty()) {
+    throw ScenarioError(Where(path, node) + ": [analysis] " + key + " must be a region label");
+  }
+  return *v;
+}
+
+AnalysisRoles ReadRoles(const toml::node* node, const std::filesystem::path& path) {
+  const toml::table* t = node->as_table();
+  if (!t) throw ScenarioError(Where(path, *node) + ": 'analysis' must be a table");
+  CheckKeys(*t, {"home", "partner", "comparators"}, path, "[analysis]");
+  AnalysisRoles roles;
+  auto given = [&](const toml::node& n, const std::string& key) {
+    std::string label = RoleLabel(n, path, key);
+    roles.given.push_back({label, Where(path, n) + ": [analysis] " + key});
+    return label;
+  };
+  if (auto* n = t->get("home")) roles.home = given(*n, "home");
+  if (auto* n = t->get("partner")) roles.partner = given(*n, "partner");
+  if (auto* n = t->get("comparators")) {
+    const toml::array* list = n->as_array();
+    if (!list) throw ScenarioError(Where(path, *n) + ": [analysis] comparators must be a list");
+    roles.comparators.clear();
+    for (const auto& item : *list) roles.comparators.push_back(given(item, "comparators"));
+  }
+  if (roles.home == roles.partner) {
+    throw ScenarioError(path.string() + ": [analysis] home and partner are both '" + roles.home +
+                        "'");
+  }
+  return roles;
+}
+
 }  // namespace
 
 model::Scenario ReadScenario(const std::filesystem::path& path) {
@@ -222,8 +256,9 @@ Study ReadStudy(const std::filesystem::path& path) {
   Study s;
   s.source_text = ReadText(path, "study");
   toml::table t = Parse(s.source_text, path);
-  CheckKeys(t, {"name", "description", "data", "variant", "output", "scenarios", "solver"}, path,
-            "a study");
+  CheckKeys(t,
+            {"name", "description", "data", "variant", "output", "scenarios", "solver", "analysis"},
+            path, "a study");
   auto base = path.parent_path();
   s.name = RequireString(t, "name", path);
   s.description = t["description"].value_or(std::string());
@@ -244,6 +279,7 @@ Study ReadStudy(const std::filesystem::path& path) {
       throw ScenarioError(Where(path, *solver) + ": [solver] max_seconds must be > 0");
     }
   }
+  if (t.contains("analysis")) s.roles = ReadRoles(t["analysis"].node(), path);
   return s;
 }
 

@@ -11,6 +11,19 @@ namespace peninsula::io {
 
 model::Scenario ReadScenario(const std::filesystem::path& path);
 
+// The regions the analysis is about (docs/analysis.md): home, partner and comparators. A
+// study that sets them in [analysis] has each label checked against the data before solving.
+struct AnalysisRoles {
+  std::string home = "KOR";
+  std::string partner = "PRK";
+  std::vector<std::string> comparators = {"CHN", "VNM"};
+  struct Given {
+    std::string label;
+    std::string where;  // "file:line: [analysis] key", for errors
+  };
+  std::vector<Given> given;  // the labels the study file sets
+};
+
 struct Study {
   std::string name;
   std::string description;
@@ -21,6 +34,7 @@ struct Study {
   std::string solver_method = "auto";
   double tolerance = 1e-10;
   double max_seconds = 600.0;  // per solver attempt
+  AnalysisRoles roles;
   std::string source_text;
 };
 

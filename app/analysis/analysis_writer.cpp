@@ -3,6 +3,7 @@
 #include "app/analysis/analysis_writer.hpp"
 
 #include "app/analysis/decomposition.hpp"
+#include "app/analysis/welfare_sources.hpp"
 
 namespace peninsula::app::analysis {
 namespace {
@@ -87,6 +88,33 @@ void WriteDecomposition(Hdf5Writer& w, const std::string& group, const an::Decom
                {{"component", "region"},
                 "bvu",
                 "Shapley contribution to the equivalent variation (sums to welfare/ev)"});
+}
+
+void WriteSources(Hdf5Writer& w, const std::string& group, const an::SourceDecomposition& d,
+                  std::size_t regions) {
+  w.CreateGroup(group);
+  w.SetAttribute(group, "method",
+                 "linearised welfare equation integrated along the path of re-solved equilibria "
+                 "(trapezoid over " +
+                     std::to_string(d.steps) + " steps" +
+                     (d.extrapolated ? ", Richardson-extrapolated" : "") + ")");
+  w.SetAttribute(group, "steps", static_cast<long long>(d.steps));
+  w.SetAttribute(group, "note", d.note);
+  if (d.parts.empty()) return;
+  w.WriteStrings(group + "/component", d.parts, {{"component"}, "", "economic sources"});
+  std::vector<std::string> groups;
+  for (std::size_t k = 0; k < d.parts.size(); ++k) groups.push_back(an::SourceGroup(int(k)));
+  w.WriteStrings(group + "/component_group", groups,
+                 {{"component"}, "", "the group of each source in the report's chart"});
+  std::vector<double> flat;
+  for (const auto& row : d.ev) flat.insert(flat.end(), row.begin(), row.end());
+  w.WriteArray(group + "/ev", flat, {d.parts.size(), regions},
+               {{"component", "region"},
+                "bvu",
+                "contribution of each source to the equivalent variation (with residual, sums "
+                "to welfare/ev)"});
+  w.WriteArray(group + "/residual", d.residual, {regions},
+               {{"region"}, "bvu", "welfare/ev minus the sum of the sources"});
 }
 
 }  // namespace
@@ -193,6 +221,9 @@ void WriteAnalysis(Hdf5Writer& w, const model::Model& model,
       an::Decomposition d = an::DecomposeWelfare(
           *resolver, ref.point, an::ShockGroups(*resolver, ref.point, point), c.ev);
       WriteDecomposition(w, rg + "/welfare/by_group", d, sets.regions.size(), "shock groups");
+      WriteSources(w, rg + "/welfare/by_source",
+                   an::DecomposeBySource(*resolver, ref.point, point, c.ev, options.sources),
+                   sets.regions.size());
     }
     if (resolver && !o.phases.empty()) {
       WritePhases(w, g + "/benchmark/welfare/by_phase", *resolver, model, o);

@@ -41,6 +41,7 @@ const std::vector<ParameterCells>& ParameterList() {
       {"quota", {"sector", "partner", "region"}, PENINSULA_TABLE(quota)},
       {"wfloor", {"region", "factor"}, PENINSULA_TABLE(wfloor)},
       {"ownq", {"region", "factor", "partner"}, PENINSULA_TABLE(ownq)},
+      {"access", {"sector", "partner", "region"}, PENINSULA_TABLE(access)},
   };
   return list;
 }
@@ -66,7 +67,7 @@ void ParameterDifferences(const model::Model& m, const Point& from, const Point&
       for (int j = 0; j < e[1]; ++j)
         for (int k = 0; k < e[2]; ++k) {
           if (Same(a(i, j, k), b(i, j, k))) continue;
-          Change c{info.name, {}, b(i, j, k), ""};
+          Change c{info.name, {}, b(i, j, k), "", a(i, j, k)};
           int pos[] = {i, j, k};
           for (std::size_t d = 0; d < info.dims.size(); ++d) {
             c.index.push_back(SetNamed(m.sets(), info.dims[d]).label(pos[d]));
@@ -83,7 +84,9 @@ void ParameterDifferences(const model::Model& m, const Point& from, const Point&
 
 std::string GroupOf(const Change& c) {
   if (c.target == "tfp") return "technology";
-  if (c.target == "tm" || c.target == "te" || c.target == "quota") return "trade_policy";
+  if (c.target == "tm" || c.target == "te" || c.target == "quota" || c.target == "access") {
+    return "trade_policy";
+  }
   if (c.target == "QF" || c.target == "QFS" || c.target == "fsav" || c.target == "ownq") {
     return "endowments_capital";
   }
@@ -117,25 +120,33 @@ std::vector<Change> Resolver::Differences(const Point& from, const Point& to) co
     double a = (*from.x)[g], b = (*to.x)[g];
     if (std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(a))) continue;
     auto [name, labels] = model::ParseLabelPattern(reg.Label(g));
-    out.push_back({name, labels, b, ""});
+    out.push_back({name, labels, b, "", a});
   }
   return out;
 }
 
-std::optional<std::vector<double>> Resolver::Solve(const Point& base,
-                                                   const std::vector<Change>& changes) {
-  model::Model& m = *model_;
-  m.data().p = *base.p;
-  std::vector<double> x = *base.x;
+namespace {
+
+model::Scenario CoalitionScenario(const std::vector<Change>& changes) {
   model::Scenario s;
   s.name = "coalition";
   s.origin = "welfare decomposition";
   for (const Change& c : changes) {
     s.shocks.push_back({c.target, c.index, model::ShockMode::kSet, c.value, c.rent_to, s.origin});
   }
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::vector<double>> Resolver::Solve(const Point& base,
+                                                   const std::vector<Change>& changes) {
+  model::Model& m = *model_;
+  m.data().p = *base.p;
+  std::vector<double> x = *base.x;
   std::optional<std::vector<double>> result;
   try {
-    model::ShockPlan plan(m, s, x, closure_.fixed);
+    model::ShockPlan plan(m, CoalitionScenario(changes), x, closure_.fixed);
     const int num = closure_.numeraire;
     const double from = x[num], to = closure_.numeraire_value;
     auto setter = [&](double t, std::vector<double>& point) {
@@ -148,6 +159,50 @@ std::optional<std::vector<double>> Resolver::Solve(const Point& base,
   }
   m.data().p = m.data().p0;
   return result;
+}
+
+std::optional<PathNode> Resolver::SolveAt(const PathNode& from, const std::vector<Change>& changes,
+                                          double numeraire, const std::vector<double>* guess) {
+  model::Model& m = *model_;
+  m.data().p = from.p;
+  std::optional<PathNode> node;
+  try {
+    model::ShockPlan plan(m, CoalitionScenario(changes), from.x, closure_.fixed);
+    const int num = closure_.numeraire;
+    const double start = from.x[num];
+    auto setter = [&](double t, std::vector<double>& point) {
+      plan.Apply(t, point);
+      point[num] = start + t * (numeraire - start);
+    };
+    // Neighbouring states are close, so Newton's chord steps can reuse one factorisation.
+    if (!workspace_) {
+      workspace_ =
+          std::make_unique<solver::NewtonWorkspace>(*system_, options_.newton.linear_solver);
+    }
+    solver::SolveOptions options = options_;
+    options.workspace = workspace_.get();
+    std::vector<double> x;
+    bool converged = false;
+    if (guess) {  // the prediction is no solution at t = 0, so no homotopy from it
+      solver::SolveOptions quick = options;
+      quick.method = solver::Method::kNewton;
+      quick.homotopy = false;
+      x = *guess;
+      converged = solver::Solve(*system_, x, setter, quick).converged();
+    }
+    if (!converged) {
+      x = from.x;
+      converged = solver::Solve(*system_, x, setter, options).converged();
+    }
+    if (converged) {
+      setter(1.0, x);  // parameters and fixed variables exactly at the target
+      node = PathNode{m.data().p, std::move(x)};
+    }
+  } catch (const model::ScenarioError&) {
+    // Not a valid state (e.g. part of an fsav transfer): no node.
+  }
+  m.data().p = m.data().p0;
+  return node;
 }
 
 std::vector<Component> ShockGroups(const Resolver& resolver, const Point& from, const Point& to) {

@@ -29,10 +29,17 @@ struct Change {
   std::vector<std::string> index;
   double value = 0.0;
   std::string rent_to;  // quota cells: who collects the rent, as the model carries it
+  double from = 0.0;    // Differences: the value in the state the change starts from
 };
 
 // The shock group of a change: technology, trade_policy, endowments_capital or other.
 std::string GroupOf(const Change& change);
+
+// One solved state on a path from a reference: its parameters and full variable vector.
+struct PathNode {
+  model::ShockableParameters p;
+  std::vector<double> x;
+};
 
 // Solves the model under one closure from any state with changes applied.
 class Resolver {
@@ -47,13 +54,24 @@ class Resolver {
   std::vector<Change> Differences(const Point& from, const Point& to) const;
   // The equilibrium from `base` with `changes` applied in order; nullopt if it fails.
   std::optional<std::vector<double>> Solve(const Point& base, const std::vector<Change>& changes);
+  // The equilibrium from the solved state `from` with `changes` set and the numeraire moved
+  // to `numeraire`; nullopt if it fails. Newton starts from `guess` if given (a prediction
+  // along a path), and from `from` with the usual fallbacks if that fails. Successive calls
+  // share Newton's factorisations.
+  std::optional<PathNode> SolveAt(const PathNode& from, const std::vector<Change>& changes,
+                                  double numeraire, const std::vector<double>* guess = nullptr);
   const model::Model& model() const { return *model_; }
+  // The global position of the numeraire, whose level is the world-currency unit W in
+  // multi-region mode (docs/model.md §4).
+  int numeraire() const { return closure_.numeraire; }
+  double numeraire_value() const { return closure_.numeraire_value; }
 
  private:
   std::unique_ptr<model::Model> model_;
   model::ClosurePlan closure_;
   std::unique_ptr<model::EquationSystem> system_;
   solver::SolveOptions options_;
+  std::unique_ptr<solver::NewtonWorkspace> workspace_;  // factorisations shared along a path
 };
 
 struct Component {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/analysis/indicators.hpp"
+#include "app/analysis/welfare_sources.hpp"
 #include "model/model.hpp"
 
 namespace peninsula::app::analysis {
@@ -20,7 +21,8 @@ struct AnalysisOptions {
   std::vector<std::string> comparators = {"CHN", "VNM"};
   std::string status_quo = "status_quo";  // second reference when a scenario of this name exists
   std::string labour_prefix = "LAB";      // factors whose label starts with it are labour
-  bool decompose = true;                  // welfare by shock group and by phase (re-solves)
+  bool decompose = true;                  // welfare decompositions (re-solves)
+  SourceOptions sources;                  // the path of the decomposition by economic source
 };
 
 // Dense arrays of one state; index order as in docs/hdf5-schema.md.

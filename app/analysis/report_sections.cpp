@@ -77,6 +77,50 @@ void Decomposition(const ResultsSource& src, const std::string& group, const std
   sec.items.push_back(std::move(t));
 }
 
+// The parts summed by their report group (allocative efficiency, terms of trade, ...), in the
+// order the groups first appear. Every group is kept, so a group has the same colour in every
+// scenario's chart (a zero draws nothing).
+std::vector<Series> GroupedSources(const std::vector<std::string>& groups,
+                                   const std::vector<double>& v, std::size_t regions) {
+  std::vector<Series> out;
+  for (std::size_t k = 0; k < groups.size(); ++k) {
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const Series& x) { return x.name == groups[k]; });
+    if (it == out.end())
+      it = out.insert(out.end(), Series{groups[k], std::vector<double>(regions, 0.0)});
+    for (std::size_t r = 0; r < regions; ++r) it->values[r] += v[k * regions + r];
+  }
+  return out;
+}
+
+// Welfare by economic source: a stacked chart of the groups and the residual, and a table of
+// every part with the residual and the total.
+void Sources(const ResultsSource& src, const std::string& group, const std::string& id,
+             const std::string& title, const std::vector<double>& ev, Section& sec) {
+  if (!src.Has(group + "/ev")) {
+    if (src.Has(group))
+      sec.items.push_back(title + ": not available (" + src.Attribute(group, "note") + ").");
+    return;
+  }
+  auto parts = src.NeedStrings(group + "/component");
+  auto v = src.Need(group + "/ev");
+  auto residual = src.Need(group + "/residual");
+  const std::size_t R = src.regions().size();
+  Chart c{ChartKind::kStacked, id, title, "EV, benchmark value units", src.regions(), {}, {}, ev};
+  c.series = GroupedSources(src.NeedStrings(group + "/component_group"), v, R);
+  c.series.push_back({"residual", residual});
+  sec.items.push_back(std::move(c));
+  DataTable t = Matrix(id, title + " — " + src.Attribute(group, "method"), "component", parts,
+                       src.regions(), v);
+  for (const auto& [name, row] :
+       {std::pair{"residual", residual}, std::pair{"total (welfare/ev)", ev}}) {
+    std::vector<Cell> cells = {Cell::Text(name)};
+    for (double x : row) cells.push_back(Cell::Number(x));
+    t.rows.push_back(std::move(cells));
+  }
+  sec.items.push_back(std::move(t));
+}
+
 void Reference(const ResultsSource& src, const ScenarioInfo& s, const std::string& ref,
                const ReportOptions& o, Section& sec) {
   auto P = [&](const std::string& rest) { return AnalysisPath(s.name, ref, rest); };
@@ -139,6 +183,8 @@ void Reference(const ResultsSource& src, const ScenarioInfo& s, const std::strin
                             {}});
   Decomposition(src, P("welfare/by_group"), id + "_welfare_groups",
                 "Welfare decomposition by shock group vs " + ref, ev, sec);
+  Sources(src, P("welfare/by_source"), id + "_welfare_sources",
+          "Welfare decomposition by economic source vs " + ref, ev, sec);
   if (ref == "benchmark") {
     Decomposition(src, P("welfare/by_phase"), id + "_welfare_phases",
                   "Welfare decomposition by phase", ev, sec);

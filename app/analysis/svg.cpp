@@ -43,14 +43,19 @@ void Open(std::ostringstream& s, const Chart& c, double height) {
     << (c.unit.empty() ? "" : " (" + EscapeXml(c.unit) + ")") << "</text>";
 }
 
-void Legend(std::ostringstream& s, const std::vector<Series>& series) {
-  double x = kLeft;
+// The legend in as many lines as the chart's width needs (many series, long names); returns
+// how far the plot below it moves down.
+double Legend(std::ostringstream& s, const std::vector<Series>& series) {
+  double x = kLeft, y = 26;
   for (std::size_t k = 0; k < series.size(); ++k) {
-    s << "<rect x=\"" << Num(x) << "\" y=\"26\" width=\"10\" height=\"10\" fill=\"" << Colour(k)
-      << "\"/><text x=\"" << Num(x + 14) << "\" y=\"35\" class=\"legend\">"
-      << EscapeXml(series[k].name) << "</text>";
-    x += 24 + 7.0 * series[k].name.size();
+    const double width = 24 + 7.0 * series[k].name.size();
+    if (x > kLeft && x + width > kWidth - 10) x = kLeft, y += 14;
+    s << "<rect x=\"" << Num(x) << "\" y=\"" << Num(y) << "\" width=\"10\" height=\"10\" fill=\""
+      << Colour(k) << "\"/><text x=\"" << Num(x + 14) << "\" y=\"" << Num(y + 9)
+      << "\" class=\"legend\">" << EscapeXml(series[k].name) << "</text>";
+    x += width;
   }
+  return y - 26;
 }
 
 void Axis(std::ostringstream& s, const Scale& sc, double top, double bottom) {
@@ -75,13 +80,15 @@ std::string Bars(const Chart& c) {
   for (const auto& se : c.series)
     for (double v : se.values) sc.Include(v);
   sc.Finish();
+  std::ostringstream legend;
+  const double top = kTop + Legend(legend, c.series);
   const double row = kBar * c.series.size() + 8;
-  const double height = kTop + row * c.categories.size() + 30;
+  const double height = top + row * c.categories.size() + 30;
   std::ostringstream s;
   Open(s, c, height);
-  Legend(s, c.series);
+  s << legend.str();
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
-    double y = kTop + row * i;
+    double y = top + row * i;
     s << "<text x=\"" << Num(kLeft - 6) << "\" y=\"" << Num(y + row / 2 + 3)
       << "\" text-anchor=\"end\" class=\"label\">" << EscapeXml(c.categories[i]) << "</text>";
     for (std::size_t k = 0; k < c.series.size(); ++k) {
@@ -91,7 +98,7 @@ std::string Bars(const Chart& c) {
               c.categories[i] + ", " + c.series[k].name + ": " + FormatNumber(v));
     }
   }
-  Axis(s, sc, kTop, kTop + row * c.categories.size());
+  Axis(s, sc, top, top + row * c.categories.size());
   s << "</svg>";
   return s.str();
 }
@@ -105,12 +112,14 @@ std::string Stacked(const Chart& c) {
     if (i < c.totals.size()) sc.Include(c.totals[i]);
   }
   sc.Finish();
-  const double row = 22, height = kTop + row * c.categories.size() + 30;
+  std::ostringstream legend;
+  const double top = kTop + Legend(legend, c.series);
+  const double row = 22, height = top + row * c.categories.size() + 30;
   std::ostringstream s;
   Open(s, c, height);
-  Legend(s, c.series);
+  s << legend.str();
   for (std::size_t i = 0; i < c.categories.size(); ++i) {
-    double y = kTop + row * i, pos = 0, neg = 0;
+    double y = top + row * i, pos = 0, neg = 0;
     s << "<text x=\"" << Num(kLeft - 6) << "\" y=\"" << Num(y + 15)
       << "\" text-anchor=\"end\" class=\"label\">" << EscapeXml(c.categories[i]) << "</text>";
     for (std::size_t k = 0; k < c.series.size(); ++k) {
@@ -131,7 +140,7 @@ std::string Stacked(const Chart& c) {
         << "</title></rect>";
     }
   }
-  Axis(s, sc, kTop, kTop + row * c.categories.size());
+  Axis(s, sc, top, top + row * c.categories.size());
   s << "</svg>";
   return s.str();
 }

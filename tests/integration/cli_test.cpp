@@ -182,6 +182,29 @@ TEST_F(Cli, IllustrativeStudyRuns) {
   EXPECT_EQ(r.code, 0) << r.output;
 }
 
+// A region role of [analysis] that the data lack stops the run before any solve, naming the
+// study file's line and the label; a valid one is what the analysis is written for.
+TEST_F(Cli, StudyRegionRolesAreCheckedAgainstTheData) {
+  auto study = dir_.path() / "study.toml";
+  auto write = [&](const std::string& roles) {
+    std::ofstream(study) << "name = \"roles\"\ndata = " << Quote(testing::SourcePath("data/stdcge"))
+                         << "\nscenarios = [" << Quote(scenario_) << "]\n[analysis]\n"
+                         << roles;
+  };
+  auto out = dir_.path() / "r.h5";
+  write("home = \"STD\"\npartner = \"NOR\"\n");
+  CommandResult bad = Peninsula("run " + Quote(study) + " --out " + Quote(out));
+  EXPECT_EQ(bad.code, 2) << bad.output;
+  EXPECT_THAT(bad.output, HasSubstr("study.toml:6: [analysis] partner: 'NOR' is not a region"));
+  EXPECT_THAT(bad.output, ::testing::Not(HasSubstr("converged")));
+  EXPECT_FALSE(std::filesystem::exists(out));
+  write("home = \"STD\"\ncomparators = []\n");
+  CommandResult ok = Peninsula("run " + Quote(study) + " --out " + Quote(out));
+  ASSERT_EQ(ok.code, 0) << ok.output;
+  io::Hdf5Reader file(out);
+  EXPECT_EQ(file.ReadStringAttribute("/scenarios/cut/analysis", "home"), "STD");
+}
+
 // A named North Korean variant, from the command line and from a study file.
 TEST_F(Cli, DataVariantByName) {
   std::string data = Quote(testing::SourcePath("data/korea2015"));

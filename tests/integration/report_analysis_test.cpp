@@ -70,6 +70,31 @@ TEST_F(KoreanStudy, ShockGroupDecompositionSumsToEv) {
   EXPECT_EQ(names, (std::vector<std::string>{"technology", "trade_policy", "endowments_capital"}));
 }
 
+TEST_F(KoreanStudy, SourceDecompositionSumsToEvWithItsResidual) {
+  Hdf5Reader r = File();
+  for (const auto& s : kScenarios) {
+    for (std::string ref : {"benchmark", "status_quo"}) {
+      std::string g = "/scenarios/" + s + "/analysis/" + ref + "/welfare";
+      if (!r.Exists(g + "/ev")) continue;
+      ASSERT_TRUE(r.Exists(g + "/by_source/ev"))
+          << g << ": " << r.ReadStringAttribute(g + "/by_source", "note");
+      auto ev = Read(r, g + "/ev");
+      auto parts = Read(r, g + "/by_source/ev");
+      auto residual = Read(r, g + "/by_source/residual");
+      std::size_t R = ev.size(), K = parts.size() / R;
+      ASSERT_EQ(r.ReadStrings(g + "/by_source/component").size(), K);
+      double scale = 0;
+      for (double e : ev) scale = std::max(scale, std::abs(e));
+      for (std::size_t reg = 0; reg < R; ++reg) {
+        double sum = residual[reg];
+        for (std::size_t k = 0; k < K; ++k) sum += parts[k * R + reg];
+        EXPECT_NEAR(sum, ev[reg], 1e-12 * std::max(1.0, scale)) << g;
+        EXPECT_LE(std::abs(residual[reg]), 1e-3 * scale) << g;  // the stored tolerance
+      }
+    }
+  }
+}
+
 TEST_F(KoreanStudy, PhaseDecompositionSumsToEv) {
   Hdf5Reader r = File();
   std::string g = "/scenarios/grand_bargain/analysis/benchmark/welfare";

@@ -47,6 +47,7 @@ TEST_F(Report, WritesHtmlWorkbookAndTables) {
   EXPECT_TRUE(fs::exists(Out() / "csv" / "summary_welfare.csv"));
   EXPECT_TRUE(fs::exists(Out() / "csv" / "grand_bargain_benchmark_welfare_phases.csv"));
   EXPECT_TRUE(fs::exists(Out() / "csv" / "opening_channels.csv"));
+  EXPECT_TRUE(fs::exists(Out() / "csv" / "relief_status_quo_welfare_sources.csv"));
   std::string html = ReadText(Out() / "report.html");
   for (const char* needle : {"Executive summary", "Scenario grand_bargain",
                              "Labour-intensive competition", "<svg", "default-src 'none'"}) {

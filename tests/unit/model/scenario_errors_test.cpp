@@ -143,6 +143,64 @@ TEST_F(ScenarioFileErrors, MissingFile) {
   }
 }
 
+// ------------------------------------------------------------------ study [analysis] roles
+
+class StudyRoles : public ::testing::Test {
+ protected:
+  io::Study Read(const std::string& analysis) {
+    auto path = dir_.path() / "study.toml";
+    std::ofstream(path) << "name = \"x\"\ndata = \"d\"\nscenarios = [\"a.toml\"]\n" << analysis;
+    return io::ReadStudy(path);
+  }
+  std::string ErrorOf(const std::string& analysis) {
+    try {
+      Read(analysis);
+    } catch (const model::ScenarioError& e) {
+      return e.what();
+    }
+    return "no error";
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(StudyRoles, DefaultsWithoutTheTable) {
+  io::Study s = Read("");
+  EXPECT_EQ(s.roles.home, "KOR");
+  EXPECT_EQ(s.roles.partner, "PRK");
+  EXPECT_EQ(s.roles.comparators, (std::vector<std::string>{"CHN", "VNM"}));
+  EXPECT_TRUE(s.roles.given.empty());  // defaults are not checked against the data
+}
+
+TEST_F(StudyRoles, GivenRolesRecordWhereTheyAre) {
+  io::Study s = Read("[analysis]\nhome = \"R2\"\ncomparators = [\n  \"R3\",\n  \"R4\"]\n");
+  EXPECT_EQ(s.roles.home, "R2");
+  EXPECT_EQ(s.roles.partner, "PRK");
+  EXPECT_EQ(s.roles.comparators, (std::vector<std::string>{"R3", "R4"}));
+  ASSERT_EQ(s.roles.given.size(), 3u);
+  EXPECT_THAT(s.roles.given[0].where, HasSubstr("study.toml:5: [analysis] home"));
+  EXPECT_THAT(s.roles.given[2].where, HasSubstr("study.toml:8: [analysis] comparators"));
+}
+
+TEST_F(StudyRoles, UnknownKeyNamesLine) {
+  EXPECT_THAT(ErrorOf("[analysis]\nhome = \"KOR\"\ncompetitor = [\"CHN\"]\n"),
+              HasSubstr("study.toml:6: unknown key 'competitor' in [analysis]"));
+}
+
+TEST_F(StudyRoles, LabelsMustBeStrings) {
+  EXPECT_THAT(ErrorOf("[analysis]\nhome = 1\n"),
+              HasSubstr("study.toml:5: [analysis] home must be a region label"));
+  EXPECT_THAT(ErrorOf("[analysis]\ncomparators = \"CHN\"\n"),
+              HasSubstr("study.toml:5: [analysis] comparators must be a list"));
+  EXPECT_THAT(ErrorOf("[analysis]\ncomparators = [\"CHN\", 2]\n"),
+              HasSubstr("study.toml:5: [analysis] comparators must be a region label"));
+  EXPECT_THAT(ErrorOf("analysis = 3\n"), HasSubstr("study.toml:4: 'analysis' must be a table"));
+}
+
+TEST_F(StudyRoles, HomeAndPartnerDiffer) {
+  EXPECT_THAT(ErrorOf("[analysis]\nhome = \"PRK\"\n"),
+              HasSubstr("home and partner are both 'PRK'"));
+}
+
 // ----------------------------------------------------------------- complementarity instruments
 
 std::string CollectError(const model::ModelData& d, std::vector<model::ShockSpec> shocks) {
