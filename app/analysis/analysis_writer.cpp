@@ -132,8 +132,13 @@ std::unique_ptr<an::Resolver> MakeResolver(const model::Model& model, const Scen
   // Coalitions are solved straight from the reference, not along the scenario's own path, so
   // their rounding differs: the Walras check is relaxed to 1e-6 here, and the decomposition
   // is kept only if the full coalition reproduces the scenario's EV (DecomposeWelfare).
+  // Newton with a short homotopy only: a state it cannot reach is reported as a note, not
+  // searched for with the Ipopt fallback, which at this size costs seconds per state and
+  // would make the analysis dominate the run.
   solver::SolveOptions solve;
   solve.walras_tolerance = 1e-6;
+  solve.method = solver::Method::kNewton;
+  solve.max_homotopy_steps = 16;
   try {
     return std::make_unique<an::Resolver>(model.data(), o.closure, solve);
   } catch (const std::exception& e) {

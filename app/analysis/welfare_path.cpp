@@ -51,8 +51,9 @@ std::vector<PathChange> PlanPath(const model::Model& m, const Point& from, const
       out.push_back(PlanQuota(m, c, from, to));
       continue;
     }
+    // ownq moves like the endowment it is part of, so owned units never exceed it on the way.
     bool scale = c.target == "tfp" || c.target == "QF" || c.target == "QFS" || c.target == "pwe" ||
-                 c.target == "pwm";
+                 c.target == "pwm" || c.target == "ownq";
     out.push_back({c, c.from, c.value, scale && Positive(c.from) && Positive(c.value)});
   }
   return out;

@@ -203,7 +203,7 @@ TEST(WelfareBySource, ForeignOwnershipAndNewVarietyHaveTheirOwnParts) {
 TEST(WelfareBySource, DefaultStudyResidualFallsWithSteps) {
   model::Scenario s = io::ReadScenario(testing::SourcePath("runs/scenarios/relief_phase1.toml"));
   Case c{app::LoadData(testing::SourcePath("data/korea2015"), {s}), {}, {}};
-  ASSERT_EQ(c.model().sets().regions.size(), 5);
+  ASSERT_EQ(c.model().sets().regions.size(), 6);  // with the Kaesong zone region
   Solve(c, s);
   double scale = 0;
   for (double e : c.ev) scale = std::max(scale, std::abs(e));
