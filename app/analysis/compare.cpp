@@ -144,7 +144,9 @@ void Channels(const model::Model& m, const State& a, const State& b, const Dims&
   const int K = static_cast<int>(ChannelNames().size());
   c.channels.assign(K * d.I, 0.0);
   for (int i = 0; i < d.I; ++i) {
-    ChannelSplit s = SplitSalesChange(Sales(a, d, i), Sales(b, d, i), *home, *partner);
+    const std::vector<int>& zones = m.data().parent;
+    ChannelSplit s = SplitSalesChange(MergeZones(Sales(a, d, i), zones),
+                                      MergeZones(Sales(b, d, i), zones), *home, *partner);
     double v[] = {s.total,
                   s.partner_demand,
                   s.home_market_size,

@@ -99,6 +99,23 @@ double Column(const SalesMatrix& m, std::size_t d) {
 
 }  // namespace
 
+SalesMatrix MergeZones(SalesMatrix m, const std::vector<int>& parent) {
+  const std::size_t n = m.size();
+  for (std::size_t z = 0; z < n && z < parent.size(); ++z) {
+    if (parent[z] < 0) continue;
+    const std::size_t p = parent[z];
+    for (std::size_t k = 0; k < n; ++k) {
+      m[p][k] += m[z][k];  // the zone's sales, to its country too (then on the diagonal)
+      m[z][k] = 0.0;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      m[k][p] += m[k][z];  // purchases from the zone's market
+      m[k][z] = 0.0;
+    }
+  }
+  return m;
+}
+
 ChannelSplit SplitSalesChange(const SalesMatrix& reference, const SalesMatrix& scenario, int home,
                               int partner) {
   ChannelSplit c;

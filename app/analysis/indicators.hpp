@@ -59,4 +59,10 @@ using SalesMatrix = std::vector<std::vector<double>>;
 ChannelSplit SplitSalesChange(const SalesMatrix& reference, const SalesMatrix& scenario, int home,
                               int partner);
 
+// Sales (supplier × market) with every zone region (parent[z] >= 0) added to its country:
+// the zone's sales and purchases become the country's, trade between the two is domestic,
+// and the zone's row and column are left at zero. Kaesong's shipments to the South are then
+// North Korean competition in the South's market, its materials North Korean demand.
+SalesMatrix MergeZones(SalesMatrix m, const std::vector<int>& parent);
+
 }  // namespace peninsula::app::analysis

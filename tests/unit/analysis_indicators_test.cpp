@@ -125,6 +125,21 @@ TEST(SplitSalesChange, HandExampleSumsToTotal) {
   EXPECT_NEAR(sum, c.total, 1e-12);
 }
 
+// Region 3 is a zone of region 1: its sales are region 1's, its trade with region 1 domestic.
+TEST(MergeZones, AddsAZoneToItsCountry) {
+  SalesMatrix m = {{100, 10, 20, 4}, {5, 50, 5, 1}, {15, 10, 75, 0}, {7, 2, 0, 0}};
+  SalesMatrix merged = MergeZones(m, {-1, -1, -1, 1});
+  SalesMatrix expected = {{100, 14, 20, 0}, {12, 53, 5, 0}, {15, 10, 75, 0}, {0, 0, 0, 0}};
+  EXPECT_EQ(merged, expected);
+  double before = 0, after = 0;
+  for (const auto& row : m)
+    for (double v : row) before += v;
+  for (const auto& row : merged)
+    for (double v : row) after += v;
+  EXPECT_DOUBLE_EQ(after, before);
+  EXPECT_EQ(MergeZones(m, {}), m);  // no zones: unchanged
+}
+
 TEST(PercentChange, Basic) {
   EXPECT_DOUBLE_EQ(PercentChange(2, 3), 50);
   EXPECT_TRUE(std::isnan(PercentChange(0, 3)));
