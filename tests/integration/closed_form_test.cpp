@@ -17,25 +17,9 @@ using model::ShockMode;
 using testing::Shock;
 using testing::Value;
 
-void WriteClosedEconomy(const std::filesystem::path& dir) {
-  std::ofstream(dir / "regions.csv") << "region,description\nA,closed economy\n";
-  std::ofstream(dir / "accounts.csv")
-      << "account,kind,label,description\n"
-         "a1,activity,G1,\na2,activity,G2,\nc1,commodity,G1,\nc2,commodity,G2,\n"
-         "L,factor,L,\nK,factor,K,\nHH,household,HH,\n";
-  std::ofstream(dir / "factors.csv") << "factor,mobility\nL,mobile\nK,mobile\n";
-  std::ofstream(dir / "sam.csv") << "region,row,column,value\n"
-                                    "A,L,a1,30\nA,K,a1,10\nA,L,a2,15\nA,K,a2,45\n"
-                                    "A,a1,c1,40\nA,a2,c2,60\nA,c1,HH,40\nA,c2,HH,60\n"
-                                    "A,HH,L,45\nA,HH,K,55\n";
-  std::ofstream(dir / "elasticities.csv")
-      << "region,sector,parameter,value,source\n"
-         "*,*,sigma_va,1,test\n*,*,sigma_d,2,test\n*,*,omega,inf,test\n";
-}
-
 TEST(ClosedForm, CobbDouglasEconomyMatchesFormula) {
   testing::TempDir dir;
-  WriteClosedEconomy(dir.path());
+  testing::WriteClosedEconomy(dir.path());
   auto loaded = app::LoadData(dir.path());
   model::Model& m = *loaded.model;
   EXPECT_FALSE(m.data().small_open);
@@ -73,7 +57,7 @@ TEST(ClosedForm, CobbDouglasEconomyMatchesFormula) {
 // CPI = Σ_j c0_j·PX_j / Σ_j c0_j. That one equation is solved here by bisection.
 TEST(ClosedForm, WageFloorUnemploymentMatchesFormula) {
   testing::TempDir dir;
-  WriteClosedEconomy(dir.path());
+  testing::WriteClosedEconomy(dir.path());
   model::ClosureSpec closure;
   closure.numeraire = "PF(A,L)";
   const double k_ratio = 0.7, floor = 1.0;

@@ -38,6 +38,10 @@ app::LoadedData LoadSynthetic(const std::filesystem::path& dir,
 std::string LoadErrorWithRow(const std::filesystem::path& dir, const std::string& file,
                              const std::string& header, const std::string& row);
 
+// A closed two-good Cobb-Douglas economy (region A, goods G1 and G2, factors L and K, one
+// household): every closed form the tests compare with is computed on it.
+void WriteClosedEconomy(const std::filesystem::path& dir);
+
 model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,
                        model::ShockMode mode, double value);
 model::Scenario MakeScenario(const std::string& name, std::vector<model::ShockSpec> shocks,

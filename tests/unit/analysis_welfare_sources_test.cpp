@@ -105,27 +105,11 @@ TEST(WelfareBySource, SmallOpenTariffRemovalIsAllocativeEfficiency) {
   EXPECT_NEAR(d.residual[0], c.ev[0] - Sum(d, 0), 1e-12);
 }
 
-// The closed 2x2 Cobb-Douglas economy of closed_form_test.cpp: factor allocations do not move
+// The closed 2x2 Cobb-Douglas economy (testing::WriteClosedEconomy): factor allocations do not move
 // with productivity, so X_1 rises by tfp and u = tfp^beta_1 exactly.
-void WriteClosedEconomy(const std::filesystem::path& dir) {
-  std::ofstream(dir / "regions.csv") << "region,description\nA,closed economy\n";
-  std::ofstream(dir / "accounts.csv")
-      << "account,kind,label,description\n"
-         "a1,activity,G1,\na2,activity,G2,\nc1,commodity,G1,\nc2,commodity,G2,\n"
-         "L,factor,L,\nK,factor,K,\nHH,household,HH,\n";
-  std::ofstream(dir / "factors.csv") << "factor,mobility\nL,mobile\nK,mobile\n";
-  std::ofstream(dir / "sam.csv") << "region,row,column,value\n"
-                                    "A,L,a1,30\nA,K,a1,10\nA,L,a2,15\nA,K,a2,45\n"
-                                    "A,a1,c1,40\nA,a2,c2,60\nA,c1,HH,40\nA,c2,HH,60\n"
-                                    "A,HH,L,45\nA,HH,K,55\n";
-  std::ofstream(dir / "elasticities.csv")
-      << "region,sector,parameter,value,source\n"
-         "*,*,sigma_va,1,test\n*,*,sigma_d,2,test\n*,*,omega,inf,test\n";
-}
-
 TEST(WelfareBySource, ProductivityInUndistortedEconomyIsTechnology) {
   testing::TempDir dir;
-  WriteClosedEconomy(dir.path());
+  testing::WriteClosedEconomy(dir.path());
   Case c{app::LoadData(dir.path()), {}, {}};
   model::ClosureSpec closure;
   closure.numeraire = "PF(A,L)";
