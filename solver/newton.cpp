@@ -5,6 +5,7 @@
 #include <optional>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 
 #include "solver/complementarity.hpp"
 #include "solver/diagnostics.hpp"
@@ -50,7 +51,7 @@ class NewtonState {
   }
 
   const std::vector<double>& residual() const { return f_; }
-  bool has_factorization() const { return workspace_.has_factorization; }
+  bool has_factorization() const { return workspace_.chord_lu() != nullptr; }
   int factorizations() const { return factorizations_; }
 
   // Solves J·step = −F with J factorised at the current iterate; the status says why not.
@@ -67,9 +68,11 @@ class NewtonState {
 
   // Solves with the factorisation already held (from an earlier iterate or solve).
   bool ChordStep(std::vector<double>& step) {
+    SparseLu* lu = workspace_.chord_lu();
+    if (!lu) return false;
     step.resize(n_);
     for (int k = 0; k < n_; ++k) step[k] = -f_[k];
-    return workspace_.lu().Solve(step.data()) && AllFinite(step);
+    return lu->Solve(step.data()) && AllFinite(step);
   }
 
   // Residual at y + alpha·step, kept in the trial buffers.
@@ -164,6 +167,18 @@ NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, LinearSolv
     : system_(&system),
       kind_(kind),
       lu_(MakeSparseLu(kind, system.cols(), system.row_start(), system.col_index())) {}
+
+void NewtonWorkspace::Reset() {
+  has_factorization = false;
+  lu_->DropNumeric();
+}
+
+std::unique_ptr<SparseLu> NewtonWorkspace::TakeFactorization() {
+  if (!has_factorization) return nullptr;
+  auto fresh = MakeSparseLu(kind_, system_->cols(), system_->row_start(), system_->col_index());
+  has_factorization = false;
+  return std::exchange(lu_, std::move(fresh));
+}
 
 SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double>& x_full,
                          const NewtonOptions& options, NewtonWorkspace* workspace) {

@@ -30,7 +30,8 @@ struct NewtonOptions {
 
 // The sparse LU of one system's Jacobian, kept between solves: its symbolic analysis (the
 // fill-reducing ordering) is done once, and its last numeric factorisation can start the
-// next solve's chord steps.
+// next solve's chord steps. A reference factorisation made elsewhere (at a neighbouring
+// solution) can stand in for chord steps until the workspace factorises on its own.
 class NewtonWorkspace {
  public:
   NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind);
@@ -40,10 +41,22 @@ class NewtonWorkspace {
   SparseLu& lu() { return *lu_; }
   bool has_factorization = false;
 
+  // Not owned; its factorisation must stay unchanged while set (solves do not change it).
+  void UseReference(SparseLu* reference) { reference_ = reference; }
+  // The factorisation chord steps solve with: the workspace's own, else the reference.
+  SparseLu* chord_lu() { return has_factorization ? lu_.get() : reference_; }
+  // Forgets the working factorisation (not the symbolic analysis), so the next solve starts
+  // from a state that does not depend on the solves before it.
+  void Reset();
+  // Hands over the working LU with its factorisation (null if it holds none) and continues
+  // with a new LU of the same pattern.
+  std::unique_ptr<SparseLu> TakeFactorization();
+
  private:
   const model::EquationSystem* system_;
   LinearSolverKind kind_;
   std::unique_ptr<SparseLu> lu_;
+  SparseLu* reference_ = nullptr;
 };
 
 // Solves from `x_full` (fixed variables keep their values) and overwrites it with the last
