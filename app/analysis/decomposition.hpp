@@ -54,6 +54,8 @@ class Resolver {
   model::ClosurePlan closure_;
   std::unique_ptr<model::EquationSystem> system_;
   solver::SolveOptions options_;
+  // Kept across coalitions: the symbolic analysis once, the last factorisation for chord steps.
+  std::unique_ptr<solver::NewtonWorkspace> workspace_;
 };
 
 struct Component {
