@@ -141,8 +141,13 @@ solver::SolveSummary ScenarioRunner::SolveStep(Slot& slot, std::size_t step, std
   if (recording_) {
     slot.steps.resize(step + 1);
     if (summary.converged()) {
+      // At the solution itself, not wherever the solve last factorised (its first iterate,
+      // when GMRES steps did the rest): chord steps from it contract fastest.
       slot.steps[step].x = x;
-      slot.steps[step].lu = sys.workspace->TakeFactorization();
+      sys.workspace->Reset();
+      if (solver::FactorizeJacobian(*sys.system, x, *sys.workspace)) {
+        slot.steps[step].lu = sys.workspace->TakeFactorization();
+      }
     }
   }
   return summary;

@@ -23,6 +23,11 @@ struct NewtonOptions {
   LinearSolverKind linear_solver = LinearSolverKind::kAuto;
   bool reuse_factorization = true;  // chord steps with the last factorisation while they work
   double chord_contraction = 0.5;   // a chord step must shrink max|F| at least this much
+  // When a chord step fails: GMRES steps on the current Jacobian, preconditioned by the held
+  // factorisation, before refactorising (0: refactorise at once), and their relative
+  // tolerance on ‖F + J·step‖₂ (an inexact Newton step).
+  int krylov_iterations = 30;
+  double krylov_tolerance = 1e-4;
 
   // Throws std::invalid_argument naming the offending option.
   void Validate() const;
@@ -58,6 +63,12 @@ class NewtonWorkspace {
   std::unique_ptr<SparseLu> lu_;
   SparseLu* reference_ = nullptr;
 };
+
+// Factorises Newton's Jacobian (complementarity rows as φ) at `x_full` into `workspace`: a
+// factorisation at a solution, for later solves' chord steps. False if it is singular or not
+// finite.
+bool FactorizeJacobian(const model::EquationSystem& system, const std::vector<double>& x_full,
+                       NewtonWorkspace& workspace);
 
 // Solves from `x_full` (fixed variables keep their values) and overwrites it with the last
 // iterate. The summary says whether it converged. `workspace` (optional) must have been made
