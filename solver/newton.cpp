@@ -165,6 +165,14 @@ std::optional<SolveStatus> LineSearch(NewtonState& state, const std::vector<doub
                                      : SolveStatus::kEvaluationError;
 }
 
+// Before refactorising: the Newton step by GMRES on the held factorisation, kept if its line
+// search succeeds (a factorisation costs far more than the solves GMRES takes).
+bool TryKrylovStep(NewtonState& state, std::vector<double>& step, const NewtonOptions& options) {
+  return options.reuse_factorization && options.krylov_iterations > 0 &&
+         state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance) &&
+         !LineSearch(state, step, options);
+}
+
 // One more step kept only if it lowers the largest residual: it takes the residual (and the
 // Walras check, which sums every row's error) towards rounding level.
 bool Polish(NewtonState& state, std::vector<double>& step, const NewtonOptions& options) {
@@ -256,13 +264,7 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
     summary.iterations = it + 1;
     if (options.reuse_factorization && TryChordStep(state, step, options.chord_contraction))
       continue;
-    // Before refactorising: the Newton step by GMRES on the held factorisation, kept if its
-    // line search succeeds (a factorisation costs far more than the solves it takes).
-    if (options.reuse_factorization && options.krylov_iterations > 0 && state.has_factorization() &&
-        state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance) &&
-        !LineSearch(state, step, options)) {
-      continue;
-    }
+    if (TryKrylovStep(state, step, options)) continue;
     if (auto failure = state.ComputeStep(step))
       return finish(*failure, "at Newton iteration " + std::to_string(it));
     if (auto failure = LineSearch(state, step, options)) {

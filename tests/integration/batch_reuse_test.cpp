@@ -1,7 +1,8 @@
 // Reusing prepared systems across batch draws (app::ScenarioRunner, batch::DrawEvaluator):
-// the same equilibria as cold solves, no state carried from one draw into the next (a failed
-// draw included), results independent of the order of draws, and datasets designs whose
-// databases differ in structure.
+// recalibrating the elasticities alone equals a full calibration, the same equilibria as cold
+// solves, no state carried from one draw into the next (a failed draw included), results
+// independent of the order of draws, and datasets designs whose databases differ in
+// structure.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,6 +11,8 @@
 #include "app/batch/evaluate.hpp"
 #include "app/batch/setup.hpp"
 #include "app/scenario_runner.hpp"
+#include "calibration/calibrate.hpp"
+#include "calibration/csv.hpp"
 #include "support/test_support.hpp"
 
 namespace peninsula {
@@ -111,6 +114,29 @@ TEST_F(RunnerTest, AFailedSolveLeavesNothingForTheNext) {
   EXPECT_EQ(after.summary.iterations, expected.summary.iterations);
   EXPECT_EQ(after.summary.factorizations, expected.summary.factorizations);
   EXPECT_EQ(after.x, expected.x);  // bit for bit
+}
+
+TEST(Recalibration, ElasticitiesAloneEqualAFullCalibration) {
+  testing::TempDir dir;
+  calibration::SyntheticSpec spec;
+  spec.latent = true;
+  calibration::WriteSyntheticDatabase(dir.path(), spec);
+  calibration::Database db = calibration::ReadDatabase(dir.path());
+  model::ModelData data = calibration::Calibrate(db);
+  for (auto& row : db.elasticities) row.value *= 1.25;
+  model::ModelData full = calibration::Calibrate(db);
+  calibration::RecalibrateElasticities(db, data);
+  for (auto [a, b] : {std::pair{&data.p, &full.p}, std::pair{&data.p0, &full.p0}}) {
+    EXPECT_EQ(a->sigma_va.values(), b->sigma_va.values());
+    EXPECT_EQ(a->sigma_d.values(), b->sigma_d.values());
+    EXPECT_EQ(a->sigma_m.values(), b->sigma_m.values());
+    EXPECT_EQ(a->omega.values(), b->omega.values());
+  }
+  // The checks come along: a latent flow needs sigma_m > 1 in its importer.
+  for (auto& row : db.elasticities) {
+    if (row.parameter == "sigma_m") row.value = 0.5;
+  }
+  EXPECT_THROW(calibration::RecalibrateElasticities(db, data), calibration::DataError);
 }
 
 // A batch directory: the synthetic database, a variant with another structure (more
