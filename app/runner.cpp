@@ -108,9 +108,9 @@ void ValidateScenario(model::Model& model, const model::Scenario& scenario) {
   model.data().p = model.data().p0;
 }
 
-io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,
-                                const solver::SolveOptions& options) {
-  PreparedScenario prepared = Prepare(model, scenario);
+io::ScenarioOutcome SolvePath(model::Model& model, const model::Scenario& scenario,
+                              const model::ClosurePlan& closure, const StepSolver& solve_step) {
+  model.data().p = model.data().p0;
   std::vector<double> x = model.benchmark();
   io::ScenarioOutcome outcome;
   outcome.name = scenario.name;
@@ -120,16 +120,16 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
   std::vector<model::Phase> steps = scenario.Steps();
   solver::SolveSummary work;  // summed over the steps of the path
   for (std::size_t k = 0; k < steps.size(); ++k) {
-    model::ShockPlan plan(model, StepScenario(scenario, steps[k]), x, prepared.closure.fixed);
+    model::ShockPlan plan(model, StepScenario(scenario, steps[k]), x, closure.fixed);
     // The numeraire moves to its closure value during the first step only.
-    int numeraire = prepared.closure.numeraire;
+    int numeraire = closure.numeraire;
     double numeraire_base = x[numeraire];
-    double numeraire_target = k == 0 ? prepared.closure.numeraire_value : numeraire_base;
+    double numeraire_target = k == 0 ? closure.numeraire_value : numeraire_base;
     auto set_shock = [&](double t, std::vector<double>& point) {
       plan.Apply(t, point);
       point[numeraire] = numeraire_base + t * (numeraire_target - numeraire_base);
     };
-    solver::SolveSummary summary = solver::Solve(*prepared.system, x, set_shock, options);
+    solver::SolveSummary summary = solve_step(k, x, set_shock);
     work.iterations += summary.iterations;
     work.factorizations += summary.factorizations;
     work.seconds += summary.seconds;
@@ -156,6 +156,15 @@ io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scen
   outcome.parameters = model.data().p;
   model.data().p = model.data().p0;
   return outcome;
+}
+
+io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,
+                                const solver::SolveOptions& options) {
+  PreparedScenario prepared = Prepare(model, scenario);
+  return SolvePath(model, scenario, prepared.closure,
+                   [&](std::size_t, std::vector<double>& x, const solver::ShockSetter& set_shock) {
+                     return solver::Solve(*prepared.system, x, set_shock, options);
+                   });
 }
 
 }  // namespace peninsula::app

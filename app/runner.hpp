@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,17 @@ BenchmarkCheck CheckBenchmark(model::Model& model);
 // Checks that a scenario fits the model (closure square, every shock resolvable) without
 // solving; throws model::ScenarioError like RunScenario would.
 void ValidateScenario(model::Model& model, const model::Scenario& scenario);
+
+// Solves step `step` of a scenario's path from `x` (the state the step before left, or the
+// benchmark) with the step's shock setter; `x` returns the solution or the last iterate.
+using StepSolver = std::function<solver::SolveSummary(std::size_t step, std::vector<double>& x,
+                                                      const solver::ShockSetter& set_shock)>;
+
+// A scenario's path from the benchmark under `closure`, each step solved by `solve_step`
+// (RunScenario's solves on a new system, ScenarioRunner's on a prepared one). Throws
+// model::ScenarioError for a shock that does not fit the model.
+io::ScenarioOutcome SolvePath(model::Model& model, const model::Scenario& scenario,
+                              const model::ClosurePlan& closure, const StepSolver& solve_step);
 
 // Solves one scenario from the benchmark. Never throws for solver outcomes; throws
 // model::ScenarioError for a scenario that does not fit the model.

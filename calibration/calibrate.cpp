@@ -334,28 +334,38 @@ void CalibrateElasticities(const Database& db, ModelData& d) {
   }
 }
 
+[[noreturn]] void FailLatent(const Database& db, const LatentFlow& f, const std::string& why) {
+  throw DataError((db.directory / "latent_trade.csv").string() + ":" + std::to_string(f.line) +
+                  ": latent flow (" + db.sectors[f.commodity] + ", " + db.regions[f.exporter] +
+                  ", " + db.regions[f.importer] + "): " + why);
+}
+
+// The elasticities a latent flow needs to be able to start.
+void CheckLatentElasticities(const Database& db, const LatentFlow& f, const ModelData& d) {
+  int i = f.commodity, s = f.exporter, r = f.importer;
+  if (std::isfinite(d.p.omega(s, i)) && !(d.e0(s, i) > 0)) {
+    FailLatent(db, f,
+               db.regions[s] + " exports no " + db.sectors[i] +
+                   " in the benchmark and has a CET (omega finite), so it cannot start (expected "
+                   "omega = inf)");
+  }
+  if (!(d.p.sigma_m(r, i) > 1)) {
+    FailLatent(db, f,
+               "sigma_m of " + db.regions[r] + ", " + db.sectors[i] +
+                   " must exceed 1 for a new source to gain a market");
+  }
+}
+
 // A latent flow joins the importer's CES over sources with the share its reference value
 // would have, scaled by `access` (0 in the benchmark, so the benchmark is unchanged).
 void CalibrateLatent(const Database& db, ModelData& d) {
-  std::string file = (db.directory / "latent_trade.csv").string();
   for (const auto& f : db.latent) {
     int i = f.commodity, s = f.exporter, r = f.importer;
-    auto fail = [&](const std::string& why) {
-      throw DataError(file + ":" + std::to_string(f.line) + ": latent flow (" + db.sectors[i] +
-                      ", " + db.regions[s] + ", " + db.regions[r] + "): " + why);
-    };
+    auto fail = [&](const std::string& why) { FailLatent(db, f, why); };
     if (!(d.mc0(r, i) > 0))
       fail(db.regions[r] + " imports no " + db.sectors[i] + " in the benchmark");
     if (!(d.x0(s, i) > 0)) fail(db.regions[s] + " produces no " + db.sectors[i]);
-    if (std::isfinite(d.p.omega(s, i)) && !(d.e0(s, i) > 0)) {
-      fail(db.regions[s] + " exports no " + db.sectors[i] +
-           " in the benchmark and has a CET (omega finite), so it cannot start (expected omega = "
-           "inf)");
-    }
-    if (!(d.p.sigma_m(r, i) > 1)) {
-      fail("sigma_m of " + db.regions[r] + ", " + db.sectors[i] +
-           " must exceed 1 for a new source to gain a market");
-    }
+    CheckLatentElasticities(db, f, d);
     double m_ref = f.value / (1 + f.export_tax_rate);
     d.latent(i, s, r) = 1.0;
     d.exportable(s, i) = 1.0;
@@ -414,6 +424,20 @@ ModelData Calibrate(const Database& db) {
   CalibrateLatent(db, d);
   d.p0 = d.p;
   return d;
+}
+
+void RecalibrateElasticities(const Database& db, ModelData& d) {
+  // Every cell from scratch, as SizeTables leaves them: a cell no row covers must fail here
+  // as in Calibrate rather than keep a previous draw's value.
+  for (Table* t : {&d.p.sigma_va, &d.p.sigma_d, &d.p.sigma_m, &d.p.omega}) {
+    for (double& v : t->values()) v = NAN;
+  }
+  CalibrateElasticities(db, d);
+  for (const auto& f : db.latent) CheckLatentElasticities(db, f, d);
+  d.p0.sigma_va = d.p.sigma_va;
+  d.p0.sigma_d = d.p.sigma_d;
+  d.p0.sigma_m = d.p.sigma_m;
+  d.p0.omega = d.p.omega;
 }
 
 }  // namespace peninsula::calibration

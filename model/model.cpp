@@ -235,6 +235,7 @@ void Model::BuildEquations(int numeraire) {
   WorldUnit world = d.small_open ? WorldUnit{vars_.EXR, {0, 0, 0}}
                                  : WorldUnit{VarId{nb}, reg_.blocks()[nb].tuple(nl)};
   blocks_.clear();
+  numeraire_ = numeraire;
   auto add = [&]<class Functor>(Functor f, const char* name, std::vector<const Set*> dims,
                                 const TupleFilter& keep) {
     f.name = name;

@@ -46,6 +46,8 @@ class Model {
   // (Re)creates the equation blocks with `numeraire` (a global variable position) as the
   // world unit in multi-region mode.
   void BuildEquations(int numeraire);
+  // The numeraire the equation blocks were last built with.
+  int numeraire() const { return numeraire_; }
   int FindBlock(const std::string& name) const;  // -1 if absent
   // Default numeraire: the consumer price index of the first region.
   int DefaultNumeraire() const;
@@ -64,6 +66,7 @@ class Model {
   std::vector<double> benchmark_;
   std::vector<bool> exogenous_;
   std::vector<std::unique_ptr<EquationBlock>> blocks_;
+  int numeraire_ = -1;
 };
 
 }  // namespace peninsula::model

@@ -23,6 +23,11 @@ struct NewtonOptions {
   LinearSolverKind linear_solver = LinearSolverKind::kAuto;
   bool reuse_factorization = true;  // chord steps with the last factorisation while they work
   double chord_contraction = 0.5;   // a chord step must shrink max|F| at least this much
+  // When a chord step fails: GMRES steps on the current Jacobian, preconditioned by the held
+  // factorisation, before refactorising (0: refactorise at once), and their relative
+  // tolerance on ‖F + J·step‖₂ (an inexact Newton step).
+  int krylov_iterations = 30;
+  double krylov_tolerance = 1e-4;
 
   // Throws std::invalid_argument naming the offending option.
   void Validate() const;
@@ -30,7 +35,8 @@ struct NewtonOptions {
 
 // The sparse LU of one system's Jacobian, kept between solves: its symbolic analysis (the
 // fill-reducing ordering) is done once, and its last numeric factorisation can start the
-// next solve's chord steps.
+// next solve's chord steps. A reference factorisation made elsewhere (at a neighbouring
+// solution) can stand in for chord steps until the workspace factorises on its own.
 class NewtonWorkspace {
  public:
   NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind);
@@ -40,11 +46,29 @@ class NewtonWorkspace {
   SparseLu& lu() { return *lu_; }
   bool has_factorization = false;
 
+  // Not owned; its factorisation must stay unchanged while set (solves do not change it).
+  void UseReference(SparseLu* reference) { reference_ = reference; }
+  // The factorisation chord steps solve with: the workspace's own, else the reference.
+  SparseLu* chord_lu() { return has_factorization ? lu_.get() : reference_; }
+  // Forgets the working factorisation (not the symbolic analysis), so the next solve starts
+  // from a state that does not depend on the solves before it.
+  void Reset();
+  // Hands over the working LU with its factorisation (null if it holds none) and continues
+  // with a new LU of the same pattern.
+  std::unique_ptr<SparseLu> TakeFactorization();
+
  private:
   const model::EquationSystem* system_;
   LinearSolverKind kind_;
   std::unique_ptr<SparseLu> lu_;
+  SparseLu* reference_ = nullptr;
 };
+
+// Factorises Newton's Jacobian (complementarity rows as φ) at `x_full` into `workspace`: a
+// factorisation at a solution, for later solves' chord steps. False if it is singular or not
+// finite.
+bool FactorizeJacobian(const model::EquationSystem& system, const std::vector<double>& x_full,
+                       NewtonWorkspace& workspace);
 
 // Solves from `x_full` (fixed variables keep their values) and overwrites it with the last
 // iterate. The summary says whether it converged. `workspace` (optional) must have been made

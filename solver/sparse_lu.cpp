@@ -3,6 +3,8 @@
 
 #include <Eigen/SparseLU>
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <dmumps_c.h>
 #include <suitesparse/cholmod.h>
@@ -78,6 +80,9 @@ class KluLu final : public SparseLu {
   bool Solve(double* rhs) override {
     return klu_tsolve(symbolic_, numeric_, n_, 1, rhs, &common_) == 1;
   }
+  void DropNumeric() override {
+    if (numeric_) klu_free_numeric(&numeric_, &common_);
+  }
 
  private:
   int n_;
@@ -88,6 +93,40 @@ class KluLu final : public SparseLu {
   klu_numeric* numeric_ = nullptr;
 };
 
+// UMFPACK's symbolic analysis of one pattern, shared by every LU of that pattern alive in the
+// process: METIS on a large pattern takes as long as a factorisation (5 s at 144,000
+// unknowns), and the scenario solve, the analysis' re-solves and a batch runner's reference
+// factorisations all use the same one. It is made from the pattern alone and only read by
+// the numeric factorisation, so sharing it changes no result.
+std::shared_ptr<void> SharedUmfpackSymbolic(const std::vector<int>& ap, const std::vector<int>& ai,
+                                            const double* control) {
+  struct Entry {
+    std::vector<int> ap, ai;
+    std::weak_ptr<void> symbolic;
+  };
+  static std::mutex mutex;
+  static std::vector<Entry> cache;
+  // The last one stays alive with no LU using it: the next solve of the same system (the
+  // analysis after the scenario solve) usually comes after the last one's LU is gone.
+  static std::shared_ptr<void> last;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::erase_if(cache, [](const Entry& e) { return e.symbolic.expired(); });
+  for (const Entry& e : cache) {
+    if (e.ap != ap || e.ai != ai) continue;
+    if (auto symbolic = e.symbolic.lock()) return last = symbolic;
+  }
+  int n = static_cast<int>(ap.size()) - 1;
+  void* symbolic = nullptr;
+  double info[UMFPACK_INFO];
+  if (umfpack_di_symbolic(n, n, ap.data(), ai.data(), nullptr, &symbolic, control, info) !=
+      UMFPACK_OK) {
+    throw std::runtime_error("UMFPACK could not analyse the Jacobian pattern");
+  }
+  std::shared_ptr<void> shared(symbolic, [](void* p) { umfpack_di_free_symbolic(&p); });
+  cache.push_back({ap, ai, shared});
+  return last = shared;
+}
+
 class UmfpackLu final : public SparseLu {
  public:
   UmfpackLu(int n, const std::vector<int>& row_start, const std::vector<int>& col_index)
@@ -96,20 +135,19 @@ class UmfpackLu final : public SparseLu {
     // METIS nested dissection: at 20 regions × 40 sectors it factorises in a fifth of the
     // time of the default AMD/COLAMD choice (docs/performance.md).
     control_[UMFPACK_ORDERING] = UMFPACK_ORDERING_METIS;
+    // No iterative refinement: each refinement step is another solve with the factors (and
+    // a product with J), tripling the cost of a chord step, while Newton corrects the step's
+    // error at the next iterate anyway (docs/performance.md).
+    control_[UMFPACK_IRSTEP] = 0;
+    // From the pattern alone (no values), so the analysis, and every factorisation after it,
+    // does not depend on which Jacobian happened to be factorised first.
+    symbolic_ = SharedUmfpackSymbolic(ap_, ai_, control_);
   }
-  ~UmfpackLu() override {
-    if (numeric_) umfpack_di_free_numeric(&numeric_);
-    if (symbolic_) umfpack_di_free_symbolic(&symbolic_);
-  }
+  ~UmfpackLu() override { DropNumeric(); }
   bool Factorize(const double* values) override {
     values_.assign(values, values + ai_.size());
-    int n = static_cast<int>(x_.size());
-    if (!symbolic_ && umfpack_di_symbolic(n, n, ap_.data(), ai_.data(), values_.data(), &symbolic_,
-                                          control_, info_) != UMFPACK_OK) {
-      return false;
-    }
-    if (numeric_) umfpack_di_free_numeric(&numeric_);
-    return umfpack_di_numeric(ap_.data(), ai_.data(), values_.data(), symbolic_, &numeric_,
+    DropNumeric();
+    return umfpack_di_numeric(ap_.data(), ai_.data(), values_.data(), symbolic_.get(), &numeric_,
                               control_, info_) == UMFPACK_OK;
   }
   bool Solve(double* rhs) override {
@@ -118,13 +156,16 @@ class UmfpackLu final : public SparseLu {
     std::copy(x_.begin(), x_.end(), rhs);
     return status == UMFPACK_OK;
   }
+  void DropNumeric() override {
+    if (numeric_) umfpack_di_free_numeric(&numeric_);
+  }
 
  private:
   std::vector<int> ap_, ai_;
   std::vector<double> values_, x_;
   double control_[UMFPACK_CONTROL];
   double info_[UMFPACK_INFO];
-  void* symbolic_ = nullptr;
+  std::shared_ptr<void> symbolic_;
   void* numeric_ = nullptr;
 };
 

@@ -27,8 +27,13 @@ class SparseLu {
   virtual ~SparseLu() = default;
   // Numeric factorisation for new values (CSR order of the pattern); false when singular.
   virtual bool Factorize(const double* values) = 0;
-  // Overwrites `rhs` with the solution of J·x = rhs; false on failure.
+  // Overwrites `rhs` with the solution of J·x = rhs; false on failure. Leaves the
+  // factorisation unchanged.
   virtual bool Solve(double* rhs) = 0;
+  // Forgets the numeric factorisation (its memory, and KLU's pivot sequence, which the next
+  // Factorize would otherwise reuse), keeping the symbolic analysis: the next factorisation
+  // then depends only on its values, not on earlier ones (reproducible batch draws).
+  virtual void DropNumeric() {}
 };
 
 std::unique_ptr<SparseLu> MakeSparseLu(LinearSolverKind kind, int n,

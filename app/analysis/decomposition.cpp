@@ -107,6 +107,8 @@ Resolver::Resolver(const model::ModelData& data, const model::ClosureSpec& closu
     throw model::ScenarioError("welfare decomposition: closure not square: " +
                                system_->CountReport());
   }
+  workspace_ = std::make_unique<solver::NewtonWorkspace>(*system_, options_.newton.linear_solver);
+  options_.workspace = workspace_.get();
 }
 
 Resolver::~Resolver() = default;
@@ -174,13 +176,8 @@ std::optional<PathNode> Resolver::SolveAt(const PathNode& from, const std::vecto
       plan.Apply(t, point);
       point[num] = start + t * (numeraire - start);
     };
-    // Neighbouring states are close, so Newton's chord steps can reuse one factorisation.
-    if (!workspace_) {
-      workspace_ =
-          std::make_unique<solver::NewtonWorkspace>(*system_, options_.newton.linear_solver);
-    }
+    // Neighbouring states are close, so Newton's chord steps reuse the constructor's workspace.
     solver::SolveOptions options = options_;
-    options.workspace = workspace_.get();
     std::vector<double> x;
     bool converged = false;
     if (guess) {  // the prediction is no solution at t = 0, so no homotopy from it

@@ -71,7 +71,9 @@ class Resolver {
   model::ClosurePlan closure_;
   std::unique_ptr<model::EquationSystem> system_;
   solver::SolveOptions options_;
-  std::unique_ptr<solver::NewtonWorkspace> workspace_;  // factorisations shared along a path
+  // Kept across coalitions and path steps: the symbolic analysis once, the last
+  // factorisation for chord steps.
+  std::unique_ptr<solver::NewtonWorkspace> workspace_;
 };
 
 struct Component {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "app/batch/evaluate.hpp"
 #include "app/batch/run.hpp"
 #include "app/batch/scheduler.hpp"
 #include "app/batch/transport.hpp"
@@ -87,7 +88,8 @@ int BatchCommand(const std::vector<std::string>& args, const std::string& comman
   // Every rank stops if any failed, so no worker waits for a master that is gone.
   if (!transport->AllAgree(code == kExitOk)) return code == kExitOk ? kExitData : code;
   if (!master) {
-    RunWorker(*transport, [&](long long k) { return EvaluateDraw(*setup, k); });
+    DrawEvaluator evaluator(*setup);
+    RunWorker(*transport, [&](long long k) { return evaluator(k); });
     return kExitOk;
   }
   code = Guarded(true, [&] { return RunBatch(*setup, options, *transport); });

@@ -8,6 +8,7 @@
 
 #include "app/batch/assemble.hpp"
 #include "app/batch/checkpoint.hpp"
+#include "app/batch/evaluate.hpp"
 #include "app/batch/progress.hpp"
 #include "app/batch/scheduler.hpp"
 #include "app/batch/command.hpp"
@@ -108,8 +109,9 @@ int RunBatch(const BatchSetup& setup, const RunOptions& options, Transport& tran
                std::to_string(transport.size()) + " process(es), " +
                std::to_string(results.size()) + " draws from the checkpoint");
   long long fresh = 0;
+  DrawEvaluator evaluator(setup);
   RunMaster(
-      transport, pending, [&](long long k) { return EvaluateDraw(setup, k); },
+      transport, pending, [&](long long k) { return evaluator(k); },
       [&](DrawResult&& r) {
         journal->Append(r);
         progress.Record(Failed(r));

@@ -48,8 +48,4 @@ std::unique_ptr<BatchSetup> LoadBatch(const std::filesystem::path& batch_file);
 // Throws BatchError for `set` shocks unless factor is 1.
 model::Scenario ScaleShocks(const model::Scenario& scenario, double factor);
 
-// Recalibrates for draw `index` and solves every scenario. Never throws: a failure is
-// recorded in the result with its reason.
-DrawResult EvaluateDraw(const BatchSetup& setup, long long index);
-
 }  // namespace peninsula::app::batch

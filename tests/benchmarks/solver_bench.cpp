@@ -14,6 +14,8 @@
 #include <sys/resource.h>
 
 #include "app/runner.hpp"
+#include "app/scenario_runner.hpp"
+#include "calibration/calibrate.hpp"
 #include "calibration/synthetic.hpp"
 #include "model/equation_system.hpp"
 #include "solver/solve.hpp"
@@ -233,6 +235,85 @@ void BM_BatchRedraw(benchmark::State& state) {
   SetSize(state, in);
 }
 
+// A batch draw's database and model on a prepared runner (app::ScenarioRunner), per size.
+struct DrawInstance {
+  calibration::Database db;
+  std::vector<calibration::ElasticityRow> rows;
+  std::unique_ptr<model::Model> model;
+  std::unique_ptr<app::ScenarioRunner> runner;
+};
+
+DrawInstance& GetDraw(int regions, int sectors) {
+  static std::map<std::pair<int, int>, std::unique_ptr<DrawInstance>> cache;
+  auto& slot = cache[{regions, sectors}];
+  if (!slot) {
+    slot = std::make_unique<DrawInstance>();
+    slot->db = calibration::ReadDatabase(DataDir(regions, sectors));
+    slot->rows = slot->db.elasticities;
+    slot->model = std::make_unique<model::Model>(calibration::Calibrate(slot->db));
+    slot->runner = std::make_unique<app::ScenarioRunner>(
+        *slot->model, std::vector<model::Scenario>{TariffCut(0.5)}, solver::SolveOptions{});
+  }
+  return *slot;
+}
+
+// The elasticity rows of a draw: sigma_d, sigma_m and sigma_va each scaled by one common
+// factor in [0.8, 1.2] (as a batch's common draws with cv 0.2).
+void RedrawRows(DrawInstance& in, std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> factor(0.8, 1.2);
+  std::map<std::string, double> f = {
+      {"sigma_d", factor(rng)}, {"sigma_m", factor(rng)}, {"sigma_va", factor(rng)}};
+  in.db.elasticities = in.rows;
+  for (auto& row : in.db.elasticities) {
+    if (f.count(row.parameter)) row.value *= f[row.parameter];
+  }
+}
+
+void DrawCounters(benchmark::State& state, double iterations, double factorizations, int failed) {
+  state.counters["draws_per_s"] =
+      benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["iterations"] = iterations / state.iterations();
+  state.counters["factorizations"] = factorizations / state.iterations();
+  state.counters["failed"] = failed;
+  state.counters["peak_rss_mb"] = PeakRssMb();
+}
+
+// `peninsula batch`'s draws: the elasticity tables recalibrated, the tariff cut re-solved
+// from the central solution on the prepared system (batch::DrawEvaluator).
+void BM_PreparedDraw(benchmark::State& state) {
+  DrawInstance& in = GetDraw(state.range(0), state.range(1));
+  std::mt19937_64 rng(1);
+  double iterations = 0, factorizations = 0;
+  int failed = 0;
+  for (auto _ : state) {
+    RedrawRows(in, rng);
+    calibration::RecalibrateElasticities(in.db, in.model->data());
+    io::ScenarioOutcome o = in.runner->Run(0);
+    iterations += o.summary.iterations;
+    factorizations += o.summary.factorizations;
+    failed += !o.summary.converged();
+  }
+  DrawCounters(state, iterations, factorizations, failed);
+}
+
+// The same draws solved as before the runner (batch::EvaluateDraw): a full calibration, a new
+// model and system, a cold solve from the benchmark.
+void BM_ColdDraw(benchmark::State& state) {
+  DrawInstance& in = GetDraw(state.range(0), state.range(1));
+  std::mt19937_64 rng(1);
+  double iterations = 0, factorizations = 0;
+  int failed = 0;
+  for (auto _ : state) {
+    RedrawRows(in, rng);
+    model::Model m(calibration::Calibrate(in.db));
+    io::ScenarioOutcome o = app::RunScenario(m, TariffCut(0.5), solver::SolveOptions{});
+    iterations += o.summary.iterations;
+    factorizations += o.summary.factorizations;
+    failed += !o.summary.converged();
+  }
+  DrawCounters(state, iterations, factorizations, failed);
+}
+
 constexpr int kUmf = static_cast<int>(solver::LinearSolverKind::kUmfpack);
 constexpr int kKlu = static_cast<int>(solver::LinearSolverKind::kKlu);
 constexpr int kMumps = static_cast<int>(solver::LinearSolverKind::kMumps);
@@ -271,6 +352,15 @@ void IpoptSizes(benchmark::internal::Benchmark* b) {
 BENCHMARK(BM_SolveColdIpopt)->Apply(IpoptSizes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SolveWarmIpopt)->Apply(IpoptSizes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BatchRedraw)
+    ->Apply([](auto* b) {
+      b->ArgNames({"regions", "sectors"})->Args({5, 13})->Args({20, 40});
+    }) -> Unit(benchmark::kMillisecond);
+
+BENCHMARK(BM_PreparedDraw)
+    ->Apply([](auto* b) {
+      b->ArgNames({"regions", "sectors"})->Args({5, 13})->Args({20, 40});
+    }) -> Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ColdDraw)
     ->Apply([](auto* b) {
       b->ArgNames({"regions", "sectors"})->Args({5, 13})->Args({20, 40});
     }) -> Unit(benchmark::kMillisecond);
