@@ -161,8 +161,9 @@ std::vector<RegionSpec> ReadRegions(const Reader& rd, const BuildConfig& c,
         rd.Fail(node, "variant overrides unknown region '" + std::string(key.str()) + "'");
     }
   }
-  for (const auto& name : c.regions) {
-    if (c.Zone(static_cast<int>(&name - c.regions.data()))) continue;
+  for (int r = 0; r < static_cast<int>(c.regions.size()); ++r) {
+    if (c.Zone(r)) continue;  // a zone's accounts are written down, not estimated from [regions]
+    const std::string& name = c.regions[r];
     const toml::table* base = regions[name].as_table();
     if (!base) rd.Fail(regions, "[regions] lacks the table [regions." + name + "]");
     toml::table merged = *base;
