@@ -1,6 +1,7 @@
 // Consistency checks on a database that parsed: SAM balance per account, trade file against
 // the SAMs, and the world closure of non-trade foreign flows.
 #include <cmath>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -137,35 +138,49 @@ void CheckWorldClosure(const Database& db, double tol, Problems& problems) {
 // Owned income must fit in the SAM: what a factor pays its foreign owners is part of its
 // `rest_of_world <- factor` cell, and what a household receives part of its
 // `household <- rest_of_world` cell.
+// Owned income summed per (region, account) must fit inside the SAM cell that carries it.
+using OwnedSums = std::map<std::pair<int, int>, double>;
+void CheckOwnedSums(const OwnedSums& sums, const std::function<double(int, int)>& cell,
+                    const std::function<std::string(int, int, double)>& excess, double tol,
+                    Problems& problems) {
+  for (const auto& [key, value] : sums) {
+    const double limit = cell(key.first, key.second);
+    if (value > limit * (1 + tol) + tol) problems.Add(excess(key.first, key.second, limit));
+  }
+}
+
 void CheckOwnership(const Database& db, double tol, Problems& problems) {
   if (db.ownership.empty()) return;
   std::string file = (db.directory / "ownership.csv").string();
   int w = db.AccountsOfKind(AccountKind::kRestOfWorld).empty()
               ? -1
               : db.AccountsOfKind(AccountKind::kRestOfWorld)[0];
-  std::map<std::pair<int, int>, double> paid, received;
+  OwnedSums paid, received;
   for (const auto& o : db.ownership) {
     paid[{o.region, o.factor}] += o.value;
     received[{o.owner, o.household}] += o.value;
   }
-  for (const auto& [key, value] : paid) {
-    int fa = db.AccountFor(AccountKind::kFactor, db.factors[key.second]);
-    double cell = w < 0 ? 0.0 : db.sam[key.first](w, fa);
-    if (value > cell * (1 + tol) + tol) {
-      problems.Add(file + ": region " + db.regions[key.first] + ", factor " +
-                   db.factors[key.second] + ": owned income " + Fmt(value) +
-                   " exceeds the factor income paid abroad in sam.csv (" + Fmt(cell) + ")");
-    }
-  }
-  for (const auto& [key, value] : received) {
-    int ha = db.AccountFor(AccountKind::kHousehold, db.households[key.second]);
-    double cell = w < 0 ? 0.0 : db.sam[key.first](ha, w);
-    if (value > cell * (1 + tol) + tol) {
-      problems.Add(file + ": region " + db.regions[key.first] + ", household " +
-                   db.households[key.second] + ": owned income " + Fmt(value) +
-                   " exceeds its receipts from abroad in sam.csv (" + Fmt(cell) + ")");
-    }
-  }
+  auto sam = [&](int r, int row, int col) { return w < 0 ? 0.0 : db.sam[r](row, col); };
+  CheckOwnedSums(
+      paid,
+      [&](int r, int f) { return sam(r, w, db.AccountFor(AccountKind::kFactor, db.factors[f])); },
+      [&](int r, int f, double limit) {
+        return file + ": region " + db.regions[r] + ", factor " + db.factors[f] +
+               ": owned income " + Fmt(paid.at({r, f})) +
+               " exceeds the factor income paid abroad in sam.csv (" + Fmt(limit) + ")";
+      },
+      tol, problems);
+  CheckOwnedSums(
+      received,
+      [&](int r, int h) {
+        return sam(r, db.AccountFor(AccountKind::kHousehold, db.households[h]), w);
+      },
+      [&](int r, int h, double limit) {
+        return file + ": region " + db.regions[r] + ", household " + db.households[h] +
+               ": owned income " + Fmt(received.at({r, h})) +
+               " exceeds its receipts from abroad in sam.csv (" + Fmt(limit) + ")";
+      },
+      tol, problems);
 }
 
 }  // namespace
