@@ -33,6 +33,11 @@ Decomposition DecomposeWelfare(Resolver& resolver, const Point& reference,
     out.note = std::to_string(n) + " components: more than " + std::to_string(kMaxComponents);
     return out;
   }
+  if (n == 1) {  // one player takes the whole value: the scenario's own EV, no re-solve
+    out.components.push_back(components[0].name);
+    out.ev = {ev_total};
+    return out;
+  }
   const model::Model& m = resolver.model();
   const std::vector<double> u_ref = Utilities(m, ReadState(m, *reference.x, *reference.p));
   std::map<unsigned, std::vector<double>> values;
