@@ -19,7 +19,7 @@ using EvaluateFn = std::function<DrawResult(long long index)>;
 using ResultFn = std::function<void(DrawResult&& result)>;
 
 struct SchedulerOptions {
-  int depth = 1;             // draws queued per worker (more hides latency, costs tail balance)
+  int depth = 2;             // draws queued per worker: the next one waits while one solves
   bool master_works = true;  // rank 0 also solves draws (on its own thread)
 };
 
