@@ -109,13 +109,15 @@ class Reader {
     for (const auto& item : *n->as_array()) {
       const toml::table* term = item.as_table();
       if (!term) Fail(item, "a term of '" + std::string(key) + "' must be a table { row = ... }");
-      CheckKeys(*term, {"row", "sign", "percent_of_gdp"}, "a term of " + ctx);
+      CheckKeys(*term, {"row", "sign", "share", "percent_of_gdp"}, "a term of " + ctx);
       const toml::node* row = term->get("row");
       if (!row) Fail(item, "a term of " + ctx + " lacks 'row'");
       Term x;
       x.row = ReadSelector(*row, "row");
       x.sign = Number(*term, "sign", ctx, 1.0);
       if (x.sign != 1.0 && x.sign != -1.0) Fail(item, "'sign' must be 1 or -1");
+      x.share = Number(*term, "share", ctx, 1.0);
+      if (!(x.share > 0 && x.share <= 1)) Fail(item, "'share' must be in (0, 1]");
       x.percent_of_gdp = String(*term, "percent_of_gdp", ctx, "");
       q.terms.push_back(std::move(x));
     }
@@ -256,9 +258,10 @@ void ReadForeignCapital(const Reader& rd, const toml::table& root, BuildConfig& 
   for (const auto& node : *list) {
     const toml::table& t = *node.as_table();
     const std::string ctx = "[[foreign_capital]]";
-    rd.CheckKeys(t, {"name", "host", "owner", "value", "share", "sectors"}, ctx);
+    rd.CheckKeys(t, {"name", "host", "owner", "factor", "value", "share", "sectors"}, ctx);
     ForeignCapital f;
     f.name = rd.String(t, "name", ctx);
+    f.factor = rd.String(t, "factor", ctx, "CAP");
     f.host = rd.String(t, "host", ctx);
     f.owner = rd.String(t, "owner", ctx);
     if (t.get("value")) f.value = rd.ReadQuantity(t, "value", ctx + " '" + f.name + "'");
@@ -388,6 +391,14 @@ void CheckNames(const BuildConfig& c) {
   check(c.sectors, {c.inter_korean.remainder_sector}, "sector", "[trade.inter_korean]");
   for (const auto& f : c.foreign_capital) {
     check(c.regions, {f.host, f.owner}, "region", "[[foreign_capital]] '" + f.name + "'");
+    check(c.factors, {f.factor}, "factor", "[[foreign_capital]] '" + f.name + "'");
+    if (std::find(c.specific_factors.begin(), c.specific_factors.end(), f.factor) !=
+        c.specific_factors.end())
+      throw DataError(c.file.string() + ": [[foreign_capital]] '" + f.name + "' names factor " +
+                      f.factor + ", which is sector-specific (expected a mobile factor)");
+    if (f.factor != "CAP" && !f.value)
+      throw DataError(c.file.string() + ": [[foreign_capital]] '" + f.name +
+                      "' needs 'value' for factor " + f.factor + " (a share applies to CAP)");
     check(c.sectors, f.sectors, "sector", "[[foreign_capital]] '" + f.name + "'");
   }
   check(c.regions, {c.inter_korean.north}, "region", "[trade.inter_korean] north");

@@ -19,6 +19,7 @@ namespace peninsula::calibration::build_data {
 struct Term {
   Selector row;
   double sign = 1.0;
+  double share = 1.0;  // the part of the row that applies (a documented assumption), in (0, 1]
   std::string percent_of_gdp;
 };
 
@@ -65,6 +66,7 @@ struct InterKorean {
 // the host's capital income in `sectors`.
 struct ForeignCapital {
   std::string name, host, owner;
+  std::string factor = "CAP";  // any mobile factor: CAP for investment, LAB_U for workers abroad
   std::optional<Quantity> value;
   double share = 0.0;
   std::vector<std::string> sectors;

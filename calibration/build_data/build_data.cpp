@@ -55,10 +55,10 @@ std::vector<OwnedCapital> ForeignOwnership(const BuildConfig& c,
     const int host = RegionIndex(c, f.host), owner = RegionIndex(c, f.owner);
     const Sourced v = ForeignCapitalValue(c, f, in[host], eval);
     auto it = std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) {
-      return p.first.host == host && p.first.owner == owner;
+      return p.first.host == host && p.first.owner == owner && p.first.factor == f.factor;
     });
     if (it == pairs.end())
-      it = pairs.insert(pairs.end(), {OwnedCapital{host, owner, "CAP", 0, ""}, 0.0});
+      it = pairs.insert(pairs.end(), {OwnedCapital{host, owner, f.factor, 0, ""}, 0.0});
     it->second += v.value;
     it->first.ref += (it->first.ref.empty() ? "" : " + ") + f.name + ": " + v.ref;
   }
@@ -77,7 +77,7 @@ std::vector<RegionFlows> Flows(const BuildConfig& c, const std::vector<OwnedCapi
       to.value += ToMillion(o.value);
       to.ref += (to.ref.empty() ? "" : " + ") + o.ref;
     };
-    if (!c.Zone(o.host)) add(flows[o.host].capital_paid_abroad);  // a zone's SAM has its own
+    if (!c.Zone(o.host)) add(flows[o.host].paid_abroad[o.factor]);  // a zone's SAM has its own
     add(flows[o.owner].income_from_abroad);
   }
   return flows;

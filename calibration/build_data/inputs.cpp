@@ -1,5 +1,6 @@
 // Reading the region inputs and evaluating quantities (see inputs.hpp).
 #include "calibration/build_data/inputs.hpp"
+#include "calibration/build_data/quanta.hpp"
 
 #include <cmath>
 
@@ -63,6 +64,7 @@ Sourced Evaluator::Million(const Quantity& q) const {
         throw DataError(q.origin + ": percent_of_gdp names unknown region " + t.percent_of_gdp);
       part = {r.value / 100.0 * g->second, r.Ref() + "% x GDP " + t.percent_of_gdp};
     }
+    if (t.share != 1.0) part = {part.value * t.share, FormatNumber(t.share) + " x " + part.ref};
     out.value += t.sign * part.value;
     out.ref +=
         (out.ref.empty() ? (t.sign < 0 ? "-" : "") : (t.sign < 0 ? " - " : " + ")) + part.ref;

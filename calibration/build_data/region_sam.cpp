@@ -167,17 +167,22 @@ class SamBuilder {
 
   void Incomes() {
     const int rest = Id("ROW"), hoh = Id("HOH");
-    paid_q_ = ToQuanta(flows_.capital_paid_abroad.value);
+    Quanta paid = 0;
+    for (const auto& [factor, amount] : flows_.paid_abroad) {
+      Fix(rest, Id(factor), ToQuanta(amount.value), amount.ref);
+      paid += ToQuanta(amount.value);
+    }
     in_q_ = ToQuanta(flows_.income_from_abroad.value);
-    Fix(rest, Id("CAP"), paid_q_, flows_.capital_paid_abroad.ref);
     Fix(hoh, rest, in_q_, flows_.income_from_abroad.ref);
-    fs_ = m_ + paid_q_ - e_ - in_q_;
-    Fix(Id("SAV"), rest, fs_, "imports - exports + capital income paid - received (ROW balance)");
+    fs_ = m_ + paid - e_ - in_q_;
+    Fix(Id("SAV"), rest, fs_, "imports - exports + factor income paid - received (ROW balance)");
     for (size_t k = 0; k < c_.factors.size(); ++k) {
       double income = 0;
       for (int j = 0; j < I_; ++j) income += va_[j] * in_.factor_share[j][k].value;
-      if (c_.factors[k] == "CAP") income -= ToMillion(paid_q_);
-      if (income < 0) throw DataError(in_.name + ": capital income paid abroad exceeds CAP income");
+      if (auto it = flows_.paid_abroad.find(c_.factors[k]); it != flows_.paid_abroad.end())
+        income -= ToMillion(ToQuanta(it->second.value));
+      if (income < 0)
+        throw DataError(in_.name + ": income paid abroad exceeds the income of " + c_.factors[k]);
       Prior(hoh, Id(c_.factors[k]), income, "factor income net of payments abroad");
       household_income_ += income;
     }
@@ -236,7 +241,7 @@ class SamBuilder {
   std::vector<std::vector<std::string>> why_;
   SamTargets targets_;
   std::vector<Quanta> exports_, imports_;
-  Quanta e_ = 0, m_ = 0, tariffs_ = 0, direct_q_ = 0, stax_q_ = 0, paid_q_ = 0, in_q_ = 0, fs_ = 0;
+  Quanta e_ = 0, m_ = 0, tariffs_ = 0, direct_q_ = 0, stax_q_ = 0, in_q_ = 0, fs_ = 0;
   double tax_ = 0, direct_ = 0, stax_ = 0, va_total_ = 0;
   double household_income_ = 0;
   std::vector<double> va_, output_, absorption_;

@@ -6,6 +6,7 @@
 // structures (Noland–Robinson–Wang): build.toml says which rows stand in for PRK.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,10 @@ struct AccountSpec {
 // The account list shared by every region (accounts.csv).
 std::vector<AccountSpec> Accounts(const BuildConfig& config);
 
-// Flows of a region that are not trade: foreign-owned capital income and its receipt.
+// Flows of a region that are not trade: foreign-owned factor income and its receipt.
 struct RegionFlows {
-  Sourced capital_paid_abroad;  // rest_of_world <- CAP
-  Sourced income_from_abroad;   // household <- rest_of_world
+  std::map<std::string, Sourced> paid_abroad;  // factor -> rest_of_world <- factor
+  Sourced income_from_abroad;                  // household <- rest_of_world
 };
 
 // One control total and the value the printed SAM gives it.

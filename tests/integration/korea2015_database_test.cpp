@@ -206,7 +206,8 @@ TEST_F(Korea2015, KaesongIsAProcessingZoneOfNorthKorea) {
   EXPECT_NEAR(f.Cell("KSZ", "ROW", "CAP"), 0.0687, 1e-9);
   EXPECT_NEAR(f.Cell("KSZ", "ROW", "LAB_U"), 0.12224, 1e-9);
   EXPECT_NEAR(f.Cell("KOR", "HOH", "ROW"), 0.0687, 1e-9);
-  EXPECT_NEAR(f.Cell("PRK", "HOH", "ROW"), 0.12224, 1e-9);
+  // Kaesong wages and the earnings of workers abroad (0.5, ownership.csv).
+  EXPECT_NEAR(f.Cell("PRK", "HOH", "ROW"), 0.12224 + 0.5, 1e-9);
   EXPECT_GT(f.Cell("CHN", "HOH", "ROW"), 0.0);  // Chinese joint ventures in PRK mining
   EXPECT_NEAR(f.Cell("PRK", "ROW", "CAP"), f.Cell("CHN", "HOH", "ROW"), 1e-9);
   for (const auto& x : {"TEX", "LMF", "HMF", "ELE"}) {
@@ -272,12 +273,12 @@ TEST_F(Korea2015, ClosingTheZoneIdlesItsFactors) {
 }
 
 // Every database names the owners of factor income paid abroad — Kaesong's capital (KOR) and
-// labour (PRK), Chinese joint ventures in PRK mining (CHN) — and the rows add up to the SAM
-// cells they come from.
+// labour (PRK), North Korean workers in China and elsewhere (PRK), Chinese joint ventures in
+// PRK mining (CHN) — and the rows add up to the SAM cells they come from.
 TEST_F(Korea2015, OwnershipRowsAreTheForeignCapitalOfTheSams) {
   for (const auto& dir : Databases()) {
     Facts f(dir);
-    ASSERT_EQ(f.db.ownership.size(), 3u) << dir;
+    ASSERT_EQ(f.db.ownership.size(), 5u) << dir;
     std::map<std::string, double> owned;  // "host factor owner"
     for (const auto& o : f.db.ownership) {
       EXPECT_EQ(f.db.households[o.household], "HOH");
@@ -288,7 +289,14 @@ TEST_F(Korea2015, OwnershipRowsAreTheForeignCapitalOfTheSams) {
     EXPECT_NEAR(owned["KSZ CAP KOR"], 0.0687, 1e-12) << dir;
     EXPECT_NEAR(owned["KSZ LAB_U PRK"], 0.12224, 1e-12) << dir;
     EXPECT_NEAR(owned["KSZ CAP KOR"], f.Cell("KOR", "HOH", "ROW"), 1e-12) << dir;
-    EXPECT_NEAR(owned["KSZ LAB_U PRK"], f.Cell("PRK", "HOH", "ROW"), 1e-12) << dir;
+    // US officials: >90,000 workers abroad, ~US$ 0.5 bn a year; half in China (assumption).
+    EXPECT_NEAR(owned["CHN LAB_U PRK"], 0.25, 1e-12) << dir;
+    EXPECT_NEAR(owned["ROW LAB_U PRK"], 0.25, 1e-12) << dir;
+    EXPECT_NEAR(owned["CHN LAB_U PRK"], f.Cell("CHN", "ROW", "LAB_U"), 1e-12) << dir;
+    EXPECT_NEAR(owned["ROW LAB_U PRK"], f.Cell("ROW", "ROW", "LAB_U"), 1e-12) << dir;
+    EXPECT_NEAR(owned["KSZ LAB_U PRK"] + owned["CHN LAB_U PRK"] + owned["ROW LAB_U PRK"],
+                f.Cell("PRK", "HOH", "ROW"), 1e-12)
+        << dir;
     EXPECT_NEAR(owned["PRK CAP CHN"], f.Cell("CHN", "HOH", "ROW"), 1e-12) << dir;
     EXPECT_NEAR(owned["PRK CAP CHN"], f.Cell("PRK", "ROW", "CAP"), 1e-12) << dir;
   }

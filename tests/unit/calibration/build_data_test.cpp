@@ -113,6 +113,33 @@ TEST(BuildConfig, LatentFlowWithAnUnknownSectorIsRefused) {
       << e;
 }
 
+TEST(BuildConfig, OwnedFactorIncomeMustBeAMobileFactor) {
+  testing::TempDir dir;
+  const auto file = EditedBuild(dir.path(), "host = \"CHN\"\nowner = \"PRK\"\nfactor = \"LAB_U\"",
+                                "host = \"CHN\"\nowner = \"PRK\"\nfactor = \"LND\"");
+  const std::string e = ErrorOf([&] { bd::ReadBuildConfig(file); });
+  EXPECT_NE(e.find("'North Korean workers in China' names factor LND, which is sector-specific"),
+            std::string::npos)
+      << e;
+}
+
+TEST(BuildConfig, ATermShareOutsideZeroToOneIsRefused) {
+  testing::TempDir dir;
+  const auto file = EditedBuild(dir.path(), "region = \"PRK\" }, share = 0.5 }",
+                                "region = \"PRK\" }, share = 1.5 }");
+  const std::string e = ErrorOf([&] { bd::ReadBuildConfig(file); });
+  EXPECT_NE(e.find(file.string() + ":"), std::string::npos) << e;
+  EXPECT_NE(e.find("'share' must be in (0, 1]"), std::string::npos) << e;
+}
+
+// The zone region's trade is what it carries: a zone whose parent is not a region is refused.
+TEST(BuildConfig, ZoneRegionWithAnUnknownParentIsRefused) {
+  testing::TempDir dir;
+  const auto file = EditedBuild(dir.path(), "parent = \"PRK\"", "parent = \"DPRK\"");
+  const std::string e = ErrorOf([&] { bd::ReadBuildConfig(file); });
+  EXPECT_NE(e.find("[[zone_region]] 'KSZ' names region 'DPRK'"), std::string::npos) << e;
+}
+
 // A latent flow must be absent in the benchmark: PRK already sells tourism to China.
 TEST(BuildData, LatentFlowThatIsTradedIsRefused) {
   testing::TempDir dir;
