@@ -75,6 +75,16 @@ class Terms {
     }
   }
 
+  // An entering technology: its output is taxed like the incumbent's, and its productivity
+  // (output per bundle, and the region's value-added TFP) is technology.
+  void Entrant(int r, int j) {
+    double level = Get(v_.YN, r, j), px = Get(v_.PX, r, j);
+    Add(Source::kProductionTax, r, p_.tp(r, j) * px, p_.entry(r, j) * level);
+    Add(Source::kTechnology, r, px * level, p_.entry(r, j));
+    Add(Source::kTechnology, r, Get(v_.PVAN, r, j) * d_.entry_ava(r, j) * level,
+        std::log(p_.tfp(r, j)));
+  }
+
   void Region(int r) {
     const auto& s = d_.sets;
     for (int j = 0; j < I(); ++j) {
@@ -84,6 +94,7 @@ class Terms {
       if (Has(v_.VA, r, j)) {
         Add(Source::kTechnology, r, Get(v_.PVA, r, j) * Get(v_.VA, r, j), std::log(p_.tfp(r, j)));
       }
+      if (Has(v_.YN, r, j)) Entrant(r, j);
     }
     for (int i = 0; i < I(); ++i) {
       if (Has(v_.Q, r, i))
