@@ -291,6 +291,23 @@ void ReadLatent(const Reader& rd, const toml::table& root, BuildConfig& c) {
   }
 }
 
+void ReadEntrants(const Reader& rd, const toml::table& root, BuildConfig& c) {
+  const toml::array* list = root["entry"].as_array();
+  if (!list) return;
+  for (const auto& node : *list) {
+    const toml::table& t = *node.as_table();
+    const std::string ctx = "[[entry]]";
+    rd.CheckKeys(t, {"region", "sector", "donor", "source"}, ctx);
+    EntrySpec e;
+    e.region = rd.String(t, "region", ctx);
+    e.sector = rd.String(t, "sector", ctx);
+    e.donor = rd.String(t, "donor", ctx);
+    e.source = rd.String(t, "source", ctx);
+    if (e.source.empty()) rd.Fail(t, ctx + " needs a non-empty 'source'");
+    c.entrants.push_back(std::move(e));
+  }
+}
+
 void ReadZones(const Reader& rd, const toml::table& root, BuildConfig& c) {
   const toml::array* list = root["zone"].as_array();
   if (!list) return;
@@ -408,6 +425,10 @@ void CheckNames(const BuildConfig& c) {
     check(ordinary, {z.parent, z.partner}, "region", "[[zone_region]] '" + z.name + "'");
     check(c.factors, {z.labour, z.capital}, "factor", "[[zone_region]] '" + z.name + "'");
   }
+  for (const auto& e : c.entrants) {
+    check(c.regions, {e.region, e.donor}, "region", "[[entry]]");
+    check(c.sectors, {e.sector}, "sector", "[[entry]]");
+  }
   for (const auto& l : c.latent) {
     check(c.regions, {l.exporter}, "region", "[[latent]] '" + l.name + "'");
     check(c.regions, l.importers, "region", "[[latent]] '" + l.name + "'");
@@ -446,7 +467,7 @@ BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   Reader rd(file);
   rd.CheckKeys(root,
                {"database", "sets", "priors", "regions", "trade", "foreign_capital", "latent",
-                "zone", "zone_region", "variant"},
+                "zone", "zone_region", "variant", "entry"},
                "build.toml");
   BuildConfig c;
   c.file = file;
@@ -470,6 +491,7 @@ BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   ReadTrade(rd, root, c);
   ReadForeignCapital(rd, root, c);
   ReadLatent(rd, root, c);
+  ReadEntrants(rd, root, c);
   ReadZones(rd, root, c);
   ReadZoneRegions(rd, root, c);
   ReadVariants(rd, root, c);

@@ -83,6 +83,11 @@ struct LatentSpec {
   Quantity value;
 };
 
+// A donor's technology a region may adopt for a good it produces (entry.csv).
+struct EntrySpec {
+  std::string region, sector, donor, source;
+};
+
 struct ZoneItem {
   std::string zone, item, sector, unit, note, status;
   std::optional<Selector> row;
@@ -121,6 +126,7 @@ struct BuildConfig {
   InterKorean inter_korean;
   std::vector<ForeignCapital> foreign_capital;
   std::vector<LatentSpec> latent;
+  std::vector<EntrySpec> entrants;
   std::vector<ZoneItem> zones;
   std::vector<ZoneRegion> zone_regions;  // appended to `regions`, after the ordinary ones
   std::vector<Variant> variants;

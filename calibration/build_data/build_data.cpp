@@ -203,6 +203,7 @@ BuiltDatabase BuildVariant(const BuildConfig& c, const Sources& sources, const V
   db.files["elasticities.csv"] = ElasticitiesCsv(c, sources);
   db.files["ownership.csv"] = OwnershipCsv(c, owned);
   db.files["latent_trade.csv"] = LatentTradeCsv(c, Latent(c, inputs, db.trade, eval));
+  db.files["entry.csv"] = EntryCsv(c);
   db.files["zones.csv"] = ZonesCsv(c, sources);
   db.files["controls.csv"] = ControlsCsv(c, db.sams, db.trade);
   db.files["README.md"] = Readme(c, v);

@@ -1,4 +1,4 @@
-// Entering technologies (docs/model.md §3.8): a donor's technology that a region may adopt
+// Entering technologies (docs/model.md §3.13): a donor's technology that a region may adopt
 // for a good it already produces. Its level is a complementarity variable, so the technology
 // is idle while it loses money and enters when it breaks even; its output is the same good as
 // the incumbent's, sold in the same markets.

@@ -15,7 +15,7 @@ typename A::Scalar OutputPrice(const BlockBase& b, const A& x, int r, int i) {
 }
 
 // With CET:     (1+tp)/(1+tp0)·PX_ri = [γ_ri·PD_ri^(1+Ω) + (1−γ_ri)·PE_ri^(1+Ω)]^(1/(1+Ω))
-// Without CET:  (1+tp0)·S_ri = D_ri + E_ri,   S_ri = X_ri + entry_ri·YN_ri (output, §3.8)
+// Without CET:  (1+tp0)·S_ri = D_ri + E_ri,   S_ri = X_ri + entry_ri·YN_ri (§3.13)
 struct OutputTransformation : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {

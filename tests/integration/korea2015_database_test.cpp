@@ -79,7 +79,7 @@ TEST_F(Korea2015, RebuildReproducesTheCommittedFilesByteForByte) {
         << "data/korea2015/build.toml";
     ++compared;
   }
-  EXPECT_EQ(compared, 11 * 5);  // 11 files, main database and 4 variants
+  EXPECT_EQ(compared, 12 * 5);  // 12 files, main database and 4 variants
   EXPECT_EQ(calibration::DatabaseVariants(Main()),
             (std::vector<std::string>{"bok", "donor_vnm", "hri", "un"}));
 }
@@ -354,6 +354,57 @@ TEST_F(Korea2015, OpeningEachLatentFlowCreatesItNearItsReferenceValue) {
     EXPECT_LT(opened, 1.2 * reference) << flow;
     RecordProperty(flow, std::to_string(opened / reference));
   }
+}
+
+}  // namespace
+}  // namespace peninsula
+
+namespace peninsula {
+namespace {
+
+// Every database carries the two entering technologies (Chinese garment and light-
+// manufacturing technique in PRK), idle in the benchmark, with a bundle worth 1 at PRK prices.
+TEST(Korea2015Entry, ChineseTechniquesAreIdleInTheBenchmarkAndPriced) {
+  for (const auto& dir : Databases()) {
+    app::LoadedData loaded = app::LoadData(dir);
+    const auto& d = loaded.model->data();
+    ASSERT_EQ(loaded.database.entrants.size(), 2u) << dir;
+    int prk = *d.sets.regions.Find("PRK");
+    for (const char* sector : {"TEX", "LMF"}) {
+      int j = *d.sets.sectors.Find(sector);
+      ASSERT_TRUE(model::HasEntrant(d, prk, j)) << sector;
+      double cost = d.entry_ava(prk, j);
+      for (int i = 0; i < d.sets.sectors.size(); ++i)
+        cost += d.entry_io(prk, i, j) * (1 + d.p.tc(prk, i));
+      EXPECT_NEAR(cost, 1.0, 1e-12) << sector;
+      EXPECT_EQ(d.p.entry(prk, j), 0.0);
+      EXPECT_EQ(testing::Value(*loaded.model, loaded.model->benchmark(),
+                               std::string("YN(PRK,") + sector + ")"),
+                0.0);
+    }
+    EXPECT_LE(app::CheckBenchmark(*loaded.model).max_residual, 1e-9) << dir;
+  }
+}
+
+// From 2015, making the Chinese garment technique available a little above break-even makes it
+// enter; at break-even minus 1 % it stays idle and nothing moves.
+TEST(Korea2015Entry, TheChineseGarmentTechniqueEntersAboveBreakEven) {
+  app::LoadedData loaded = app::LoadData(Main());
+  model::Model& m = *loaded.model;
+  auto solve = [&](double entry) {
+    auto s = testing::MakeScenario(
+        "entry", {testing::Shock("entry", {"PRK", "TEX"}, ShockMode::kSet, entry)});
+    auto out = app::RunScenario(m, s, {});
+    EXPECT_TRUE(out.summary.converged()) << out.summary.message;
+    EXPECT_LE(out.summary.complementarity_residual, 1e-8);
+    return out;
+  };
+  auto idle = solve(0.99);
+  EXPECT_NEAR(testing::Value(m, idle.x, "YN(PRK,TEX)"), 0.0, 1e-10);
+  EXPECT_NEAR(testing::Value(m, idle.x, "X(PRK,TEX)"),
+              testing::Value(m, m.benchmark(), "X(PRK,TEX)"), 1e-9);
+  auto entered = solve(1.05);
+  EXPECT_GT(testing::Value(m, entered.x, "YN(PRK,TEX)"), 0.1);
 }
 
 }  // namespace

@@ -132,6 +132,14 @@ TEST(BuildConfig, ATermShareOutsideZeroToOneIsRefused) {
   EXPECT_NE(e.find("'share' must be in (0, 1]"), std::string::npos) << e;
 }
 
+// An entering technology must name regions and a sector of the build.
+TEST(BuildConfig, AnEntryWithAnUnknownDonorIsRefused) {
+  testing::TempDir dir;
+  const auto file = EditedBuild(dir.path(), "donor = \"CHN\"", "donor = \"PRC\"");
+  const std::string e = ErrorOf([&] { bd::ReadBuildConfig(file); });
+  EXPECT_NE(e.find("[[entry]] names region 'PRC'"), std::string::npos) << e;
+}
+
 // The zone region's trade is what it carries: a zone whose parent is not a region is refused.
 TEST(BuildConfig, ZoneRegionWithAnUnknownParentIsRefused) {
   testing::TempDir dir;
