@@ -188,9 +188,15 @@ class Terms {
 
   // Factor income owned abroad: ownq units earn (1−tf)·PF for the owner and are deducted
   // from the host's income; split into the change in units owned and in their net return.
+  double EmployedShare(int r, int f) const {
+    if (!Has(v_.UNEMP, r, f)) return 1.0;
+    return 1.0 - Get(v_.UNEMP, r, f) / Get(v_.QF, r, f);
+  }
+
   void Ownership() {
     for (const model::OwnedFactor& o : d_.owned) {
-      double units = p_.ownq(o.region, o.factor, o.owner);
+      // Owned units idle with the rest under a wage floor (docs/model.md §3.7).
+      double units = p_.ownq(o.region, o.factor, o.owner) * EmployedShare(o.region, o.factor);
       double income = (1 - p_.tf(o.region, o.factor)) * Get(v_.PF, o.region, o.factor);
       for (auto [r, sign] : {std::pair{o.owner, 1.0}, std::pair{o.region, -1.0}}) {
         Add(Source::kForeignOwnership, r, sign * income, units);
