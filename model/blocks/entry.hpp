@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/blocks/block_base.hpp"
+#include "model/blocks/production.hpp"
 
 namespace peninsula::model {
 
@@ -51,12 +52,9 @@ struct IncumbentProfit : BlockBase {
 struct EntrantValueAddedPrice : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
-    using T = typename A::Scalar;
     int r = t[0], j = t[1];
-    T index = CesIndex<T>(
-        d->p.sigma_va(r, j), d->sets.factors.size(), [&](int f) { return d->entry_fcoef(r, f, j); },
-        [&](int f) { return FactorPrice(x, r, f, j); });
-    return x(v->PVAN, r, j) - index / d->p.tfp(r, j);
+    return x(v->PVAN, r, j) -
+           ValueAddedIndex(*this, x, r, j, [&](int f) { return d->entry_fcoef(r, f, j); });
   }
 };
 
@@ -65,11 +63,10 @@ struct EntrantFactorDemand : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     int r = t[0], f = t[1], j = t[2];
-    double sigma = d->p.sigma_va(r, j);
-    auto demand = d->entry_fcoef(r, f, j) * d->entry_ava(r, j) * x(v->YN, r, j) *
-                  std::pow(d->p.tfp(r, j), sigma - 1.0) *
-                  pow(x(v->PVAN, r, j) / FactorPrice(x, r, f, j), sigma);
-    return x(v->FN, r, f, j) - demand;
+    auto value_added = d->entry_ava(r, j) * x(v->YN, r, j);
+    return x(v->FN, r, f, j) - value_added * FactorPerValueAdded(*this, x, r, f, j,
+                                                                 d->entry_fcoef(r, f, j),
+                                                                 x(v->PVAN, r, j));
   }
 };
 
