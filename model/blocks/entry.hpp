@@ -39,11 +39,7 @@ struct IncumbentProfit : BlockBase {
   VarId complement;
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
-    int r = t[0], j = t[1];
-    typename A::Scalar cost(0.0);
-    if (d->ava(r, j) > 0) cost += d->ava(r, j) * x(v->PVA, r, j);
-    if (d->aint(r, j) > 0) cost += d->aint(r, j) * x(v->PINT, r, j);
-    return cost - x(v->PX, r, j);
+    return IncumbentUnitCost(*this, x, t[0], t[1]) - x(v->PX, t[0], t[1]);
   }
 };
 

@@ -7,15 +7,20 @@
 
 namespace peninsula::model {
 
+// ava_rj·PVA_rj + aint_rj·PINT_rj: the incumbent's unit cost.
+template <class A>
+typename A::Scalar IncumbentUnitCost(const BlockBase& b, const A& x, int r, int j) {
+  typename A::Scalar cost(0.0);
+  if (b.d->ava(r, j) > 0) cost += b.d->ava(r, j) * x(b.v->PVA, r, j);
+  if (b.d->aint(r, j) > 0) cost += b.d->aint(r, j) * x(b.v->PINT, r, j);
+  return cost;
+}
+
 // PX_rj = ava_rj·PVA_rj + aint_rj·PINT_rj
 struct ZeroProfit : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
-    int r = t[0], j = t[1];
-    typename A::Scalar cost(0.0);
-    if (d->ava(r, j) > 0) cost += d->ava(r, j) * x(v->PVA, r, j);
-    if (d->aint(r, j) > 0) cost += d->aint(r, j) * x(v->PINT, r, j);
-    return x(v->PX, r, j) - cost;
+    return x(v->PX, t[0], t[1]) - IncumbentUnitCost(*this, x, t[0], t[1]);
   }
 };
 
