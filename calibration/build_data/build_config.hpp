@@ -38,7 +38,10 @@ struct RegionSpec {
   std::string expenditure;  // region code of the c/g/gcf share rows (a donor for PRK)
   Selector tax_share;       // total tax revenue, percent of GDP
   double direct_tax_share = 0.5;
-  std::optional<Selector> tariff;  // ad-valorem percent on goods imports
+  std::optional<Selector> tariff;  // ad-valorem percent on every good's imports
+  // Or one rate per good (`tariffs = { AGR = {...}, ... }`, every good listed): the
+  // import-weighted applied rate of the product group each good maps to.
+  std::vector<std::pair<std::string, Selector>> tariffs;
   std::string origin;
 };
 

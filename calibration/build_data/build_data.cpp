@@ -113,7 +113,7 @@ double LatentTariff(const BuildConfig& c, const std::vector<RegionInputs>& in, i
   const std::string pair = c.regions[s] + "-" + c.regions[r];
   const bool duty_free = std::find(c.tariff_free_pairs.begin(), c.tariff_free_pairs.end(), pair) !=
                          c.tariff_free_pairs.end();
-  return good && !duty_free ? in[r].tariff_rate.value : 0.0;
+  return good && !duty_free ? in[r].tariff_rate[i].value : 0.0;
 }
 
 // The importers' benchmark imports of the commodity, which split a latent value. A flow

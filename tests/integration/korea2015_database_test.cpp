@@ -195,6 +195,41 @@ TEST_F(Korea2015, NorthKoreanTradeMatchesTheSources) {
   }
 }
 
+// KOR charges the applied, import-weighted rate of 2015 of each good's product group
+// (taxes.csv: UN SDG 17.10.1, WDI primary products; mapping in docs/data.md §1), not the MFN
+// simple mean of 13.94 %; services and inter-Korean trade carry none.
+TEST_F(Korea2015, SouthKoreanTariffsAreTheAppliedWeightedRatesByGood) {
+  Facts f(Main());
+  const std::map<std::string, double> percent = {{"AGR", 68.04}, {"FSH", 7.41},     {"COA", 2.07},
+                                                 {"ORE", 2.83},  {"TEX", 4.902759}, {"LMF", 6.07},
+                                                 {"HMF", 2.07},  {"ELE", 2.07}};
+  std::map<std::string, int> seen;
+  for (const auto& flow : f.db.trade) {
+    if (flow.importer != f.R("KOR") || flow.exporter == f.R("KSZ")) continue;
+    const std::string good = f.db.sectors[flow.commodity];
+    const auto rate = percent.find(good);
+    if (rate == percent.end()) {
+      EXPECT_EQ(flow.tariff_rate, 0.0) << good;  // services
+      continue;
+    }
+    // The rate is moved by less than one US$ of revenue so the revenue is whole US$.
+    EXPECT_NEAR(flow.tariff_rate, rate->second / 100.0, 1e-9) << good;
+    ++seen[good];
+  }
+  EXPECT_EQ(seen.size(), percent.size());
+  // Import-weighted, the goods tariff lies below the MFN simple mean (13.94 %) and above the
+  // industrial-products rate (2.07 %): agriculture carries the peaks.
+  double imports = 0, revenue = 0;
+  for (const auto& flow : f.db.trade)
+    if (flow.importer == f.R("KOR") && flow.commodity < f.S("UTL")) {
+      imports += flow.value;
+      revenue += flow.value * flow.tariff_rate;
+    }
+  EXPECT_NEAR(f.Cell("KOR", "GOV", "TARIFF"), revenue, 1e-9);
+  EXPECT_LT(revenue / imports, 0.1394);
+  EXPECT_GT(revenue / imports, 0.0207);
+}
+
 // Kaesong, the zone region KSZ of PRK: materials from the South in, output to the South out,
 // wages to the North, capital income to the South, nothing left for final demand.
 TEST_F(Korea2015, KaesongIsAProcessingZoneOfNorthKorea) {
