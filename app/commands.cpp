@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/analysis/analysis_writer.hpp"
+#include "app/path_command.hpp"
 #include "app/runner.hpp"
 #include "calibration/build_data/variants.hpp"
 #include "calibration/csv.hpp"
@@ -114,7 +115,9 @@ analysis::AnalysisOptions AnalysisFor(const io::AnalysisRoles& roles) {
 int SolveAndWrite(const std::filesystem::path& data,
                   const std::vector<std::filesystem::path>& files, const std::filesystem::path& out,
                   bool overwrite, const solver::SolveOptions& options, io::Provenance provenance,
-                  bool check_derivatives, const io::AnalysisRoles& roles = {}) {
+                  bool check_derivatives, const io::AnalysisRoles& roles = {},
+                  const std::vector<std::filesystem::path>& path_files = {},
+                  const std::filesystem::path& growth_data = {}) {
   // Everything that can fail before solving fails before solving: the output path, the data,
   // every scenario. No solve is thrown away for an error found afterwards.
   CheckOutputPath(out, overwrite);
@@ -128,10 +131,14 @@ int SolveAndWrite(const std::filesystem::path& data,
           "' is used by another scenario of this run (names must be unique)");
     }
   }
-  LoadedData loaded = LoadData(data, scenarios);
+  PathSet paths = ReadPaths(path_files, growth_data.empty() ? data : growth_data);
+  std::vector<model::Scenario> instruments = scenarios;
+  for (auto& s : paths.Scenarios()) instruments.push_back(std::move(s));
+  LoadedData loaded = LoadData(data, instruments);
   model::Model& model = *loaded.model;
   CheckRoles(roles, model);
   for (const auto& s : scenarios) ValidateScenario(model, s);
+  LoadPathData(paths, model);
   BenchmarkCheck check = CheckBenchmark(model);
   PrintBenchmark(check);
   if (check.max_residual > kReplicationTolerance) {
@@ -148,6 +155,12 @@ int SolveAndWrite(const std::filesystem::path& data,
       exit_code = solver::ExitCode(outcomes.back().summary.status);
     }
   }
+  std::vector<io::PathOutcome> path_outcomes = RunPaths(model, paths, options);
+  for (const auto& o : path_outcomes) {
+    if (exit_code == kExitOk && !o.converged) {
+      exit_code = solver::ExitCode(o.failure.status);
+    }
+  }
   provenance.data_directory = data;
   provenance.inputs = loaded.database.files;
   provenance.inputs.insert(provenance.inputs.end(), files.begin(), files.end());
@@ -159,8 +172,13 @@ int SolveAndWrite(const std::filesystem::path& data,
       }
     }
   }
+  for (const auto& f : paths.inputs) {
+    if (std::find(provenance.inputs.begin(), provenance.inputs.end(), f) == provenance.inputs.end())
+      provenance.inputs.push_back(f);
+  }
   io::WriteResults(out, overwrite, model, outcomes, provenance, [&](io::Hdf5Writer& w) {
     analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles));
+    io::WritePaths(w, model, path_outcomes);
   });
   std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
   return exit_code;
@@ -238,7 +256,9 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
                                             "data directory")(
       "variant", po::value<std::string>()->default_value(""),
       "a named variant of the data (DIR/variants/NAME)")(
-      "scenario", po::value<std::vector<std::string>>()->required(), "scenario file (repeatable)")(
+      "scenario", po::value<std::vector<std::string>>(), "scenario file (repeatable)")(
+      "path", po::value<std::vector<std::string>>(),
+      "path file (repeatable): a recursive-dynamic timeline, docs/dynamics.md")(
       "out", po::value<std::string>()->required(), "results file (HDF5)")(
       "overwrite", "replace an existing results file")(
       "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
@@ -251,8 +271,13 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = ParseOptions(args, desc);
   return Guarded([&] {
-    std::vector<std::filesystem::path> files;
-    for (const auto& s : vm["scenario"].as<std::vector<std::string>>()) files.emplace_back(s);
+    std::vector<std::filesystem::path> files, paths;
+    if (vm.count("scenario"))
+      for (const auto& s : vm["scenario"].as<std::vector<std::string>>()) files.emplace_back(s);
+    if (vm.count("path"))
+      for (const auto& s : vm["path"].as<std::vector<std::string>>()) paths.emplace_back(s);
+    if (files.empty() && paths.empty())
+      throw std::invalid_argument("solve needs at least one --scenario or --path");
     io::Provenance provenance;
     provenance.command_line = command_line;
     return SolveAndWrite(
@@ -260,7 +285,7 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
         vm["out"].as<std::string>(), vm.count("overwrite") > 0,
         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
                    vm["linear-solver"].as<std::string>(), vm["max-seconds"].as<double>()),
-        provenance, vm.count("check-derivatives") > 0);
+        provenance, vm.count("check-derivatives") > 0, {}, paths, vm["data"].as<std::string>());
   });
 }
 
@@ -283,12 +308,12 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
         vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : study.output;
     if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
     std::filesystem::path data = DataDirectory(study.data, study.variant);
-    std::printf("study %s: %zu scenarios on %s\n", study.name.c_str(), study.scenarios.size(),
-                data.string().c_str());
+    std::printf("study %s: %zu scenarios, %zu paths on %s\n", study.name.c_str(),
+                study.scenarios.size(), study.paths.size(), data.string().c_str());
     return SolveAndWrite(
         data, study.scenarios, out, vm.count("overwrite") > 0,
         OptionsFor(study.solver_method, study.tolerance, "auto", study.max_seconds), provenance,
-        false, study.roles);
+        false, study.roles, study.paths, study.data);
   });
 }
 
