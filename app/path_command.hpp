@@ -9,15 +9,16 @@
 #include <vector>
 
 #include "io/path_results.hpp"
+#include "calibration/dynamics_csv.hpp"
 #include "model/dynamics.hpp"
 #include "solver/solve.hpp"
 
 namespace peninsula::app {
 
 struct PathSet {
-  std::vector<model::PathSpec> specs;               // baselines first, in the order met
-  std::map<std::string, model::DynamicsData> data;  // by growth-data file
-  std::vector<std::filesystem::path> inputs;        // every file read, for provenance
+  std::vector<model::PathSpec> specs;                     // baselines first, in the order met
+  std::map<std::string, calibration::DynamicsData> data;  // by growth-data file
+  std::vector<std::filesystem::path> inputs;              // every file read, for provenance
 
   // The scenarios whose instruments the paths need (LoadData).
   std::vector<model::Scenario> Scenarios() const;

@@ -20,7 +20,7 @@ inline constexpr int kMaxCalibrationSolves = 30;
 
 class Engine {
  public:
-  Engine(model::Model& model, const model::PathSpec& spec, const model::DynamicsData& data,
+  Engine(model::Model& model, const model::PathSpec& spec, const calibration::DynamicsData& data,
          const io::PathOutcome* baseline, const solver::SolveOptions& options);
   ~Engine();
   io::PathOutcome Run();
@@ -56,7 +56,7 @@ class Engine {
 
   model::Model& model_;
   const model::PathSpec& spec_;
-  const model::DynamicsData& data_;
+  const calibration::DynamicsData& data_;
   const io::PathOutcome* baseline_;
   solver::SolveOptions options_;
   model::ClosurePlan closure_;

@@ -38,7 +38,12 @@ double Engine::CatchUpRate(int year) const {
     if (p.year < year && p.opening != 0) state = p.opening;
   double lambda = u.rate;
   if (state > 0) {
-    lambda = std::isnan(u.open_rate) ? data_.Find("tfp_catchup", u.region, "", spec_.start)->value
+    lambda = std::isnan(u.open_rate) ? data_
+                                           .Find("tfp_catchup", u.region, "", spec_.start,
+                                                 [](const calibration::DynamicsRow& r) {
+                                                   return calibration::IsYearlyUnit(r.unit);
+                                                 })
+                                           ->value
                                      : u.open_rate;
   }
   auto r = model_.sets().regions.Find(u.region);

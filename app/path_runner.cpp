@@ -160,7 +160,7 @@ void Engine::Record(io::PathYear rec) {
 }  // namespace path
 
 io::PathOutcome RunPath(model::Model& model, const model::PathSpec& spec,
-                        const model::DynamicsData& data, const io::PathOutcome* baseline,
+                        const calibration::DynamicsData& data, const io::PathOutcome* baseline,
                         const solver::SolveOptions& options) {
   path::Engine engine(model, spec, data, baseline, options);
   return engine.Run();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/path_results.hpp"
+#include "calibration/dynamics_csv.hpp"
 #include "model/dynamics.hpp"
 #include "model/model.hpp"
 #include "solver/solve.hpp"
@@ -23,13 +24,13 @@ std::vector<model::Scenario> PathScenarios(const model::PathSpec& path);
 // model::ScenarioError (labels, phases) or calibration::DataError (missing data), naming the
 // path file and what was expected.
 void ValidatePath(model::Model& model, const model::PathSpec& path,
-                  const model::DynamicsData& data);
+                  const calibration::DynamicsData& data);
 
 // Solves the path. `baseline` (a policy path's) supplies the baseline productivity growth
 // and must cover every year of the path. Never throws for solver outcomes: a year that does
 // not converge stops the path and is reported in the outcome.
 io::PathOutcome RunPath(model::Model& model, const model::PathSpec& path,
-                        const model::DynamicsData& data, const io::PathOutcome* baseline,
+                        const calibration::DynamicsData& data, const io::PathOutcome* baseline,
                         const solver::SolveOptions& options);
 
 }  // namespace peninsula::app

@@ -39,12 +39,12 @@ double Gdp0(const model::ModelData& d, int r) {
 // Finds a value the options need, or names what is missing.
 class DataNeeds {
  public:
-  DataNeeds(const model::DynamicsData& data, const model::PathSpec& spec)
+  DataNeeds(const calibration::DynamicsData& data, const model::PathSpec& spec)
       : data_(data), spec_(spec) {}
   void Need(const std::string& parameter, const std::string& region, const std::string& factor,
-            int year, const std::string& why) const {
-    if (data_.Find(parameter, region, factor, year)) return;
-    if (parameter == "labour_growth" && data_.Find(parameter, region, "LAB", year)) return;
+            int year, const std::string& why,
+            const calibration::DynamicsData::Accept& accept = {}) const {
+    if (data_.Find(parameter, region, factor, year, accept)) return;
     throw calibration::DataError(data_.source + ": no " + parameter + " for " + region +
                                  (factor.empty() ? "" : "," + factor) + " in " +
                                  std::to_string(year) + " (needed by " + spec_.origin + ": " + why +
@@ -52,7 +52,7 @@ class DataNeeds {
   }
 
  private:
-  const model::DynamicsData& data_;
+  const calibration::DynamicsData& data_;
   const model::PathSpec& spec_;
 };
 
@@ -92,7 +92,8 @@ void CheckCatchUpData(const model::Model& m, const model::PathSpec& s, const Dat
     need.Need("labour_force", r, "", s.start, "output per worker of the catch-up gap");
   if (opens && std::isnan(s.catch_up.open_rate))
     need.Need("tfp_catchup", s.catch_up.region, "", s.start,
-              "[catch_up] open_rate is not set, so the data's catch-up rate applies");
+              "[catch_up] open_rate is not set, so the data's yearly catch-up rate applies",
+              [](const calibration::DynamicsRow& r) { return calibration::IsYearlyUnit(r.unit); });
 }
 
 void CheckPeaceData(const model::Model& m, const model::PathSpec& s, const DataNeeds& need) {
@@ -123,7 +124,7 @@ std::vector<model::Scenario> PathScenarios(const model::PathSpec& path) {
 }
 
 void ValidatePath(model::Model& model, const model::PathSpec& spec,
-                  const model::DynamicsData& data) {
+                  const calibration::DynamicsData& data) {
   FactorOf(model, spec.capital, spec, "capital");
   FactorOf(model, spec.unskilled, spec, "unskilled");
   if (!spec.skilled.empty()) FactorOf(model, spec.skilled, spec, "skilled");
@@ -140,8 +141,9 @@ void ValidatePath(model::Model& model, const model::PathSpec& spec,
 
 namespace path {
 
-Engine::Engine(model::Model& model, const model::PathSpec& spec, const model::DynamicsData& data,
-               const io::PathOutcome* baseline, const solver::SolveOptions& options)
+Engine::Engine(model::Model& model, const model::PathSpec& spec,
+               const calibration::DynamicsData& data, const io::PathOutcome* baseline,
+               const solver::SolveOptions& options)
     : model_(model), spec_(spec), data_(data), baseline_(baseline), options_(options) {
   model::ModelData& d = model_.data();
   d.p = d.p0;

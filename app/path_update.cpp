@@ -26,7 +26,6 @@ double Engine::Rate(const std::string& parameter, int region, const std::string&
                     int year) const {
   const std::string& label = model_.sets().regions.label(Country(region));
   const auto* row = data_.Find(parameter, label, factor, year);
-  if (!row && parameter == "labour_growth") row = data_.Find(parameter, label, "LAB", year);
   if (!row) {
     throw std::logic_error(data_.source + ": no " + parameter + " for " + label + " in " +
                            std::to_string(year) + " (ValidatePath should have said so)");

@@ -2,44 +2,9 @@
 #include "model/dynamics.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace peninsula::model {
-namespace {
-
-const std::vector<std::pair<std::string, bool>>& Parameters() {
-  static const std::vector<std::pair<std::string, bool>> names = {
-      {"labour_growth", true},   {"gdp_growth", true},        {"depreciation", true},
-      {"capital_output", false}, {"investment_share", false}, {"military_spending_share", false},
-      {"soldiers", false},       {"labour_force", false},     {"tfp_catchup", false}};
-  return names;
-}
-
-}  // namespace
-
-bool IsDynamicsParameter(const std::string& name) {
-  const auto& p = Parameters();
-  return std::any_of(p.begin(), p.end(), [&](const auto& e) { return e.first == name; });
-}
-
-bool IsDynamicsRate(const std::string& name) {
-  for (const auto& [n, rate] : Parameters())
-    if (n == name) return rate;
-  return false;
-}
-
-const DynamicsRow* DynamicsData::Find(const std::string& parameter, const std::string& region,
-                                      const std::string& factor, int year) const {
-  const bool rate = IsDynamicsRate(parameter);
-  for (const auto& row : rows_) {
-    if (row.parameter != parameter || row.region != region || row.factor != factor) continue;
-    bool single = row.from == row.to;
-    bool in =
-        rate && !single ? row.from < year && year <= row.to : row.from <= year && year <= row.to;
-    if (in) return &row;
-  }
-  return nullptr;
-}
-
 LabourRates SkillUpgrading(double u, double s, double gu, double gs, double delta) {
   const double total = u + s;
   if (!(total > 0) || delta == 0.0) return {gu, gs};

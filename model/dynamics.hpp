@@ -1,8 +1,8 @@
-// Recursive dynamics (docs/dynamics.md, docs/model.md "Recursive dynamics"): the growth data
-// a path reads (dynamics.csv), the path definition (a TOML timeline of dated scenario phases
-// with the dynamics options) and the pure formulas of one year's update: capital accounting,
-// labour growth with skill upgrading, productivity catch-up and the peace dividend's ramp.
-// No solver and no I/O here; app/path_runner.* drives the yearly solves.
+// Recursive dynamics (docs/dynamics.md, docs/model.md "Recursive dynamics"): the path
+// definition (a TOML timeline of dated scenario phases with the dynamics options) and the pure
+// formulas of one year's update: capital accounting, labour growth with skill upgrading,
+// productivity catch-up and the peace dividend's ramp. No solver and no I/O here; the growth
+// data are calibration/dynamics_csv.hpp's and app/path_runner.* drives the yearly solves.
 #pragma once
 
 #include <cmath>
@@ -12,35 +12,6 @@
 #include "model/scenario.hpp"
 
 namespace peninsula::model {
-
-// One row of dynamics.csv. A rate (labour_growth, gdp_growth, depreciation) applies to the
-// change into each year t with from < t <= to (a single year Y: the change from Y-1 to Y); a
-// level (the other parameters) holds at every year from..to.
-struct DynamicsRow {
-  std::string parameter, region, factor;
-  int from = 0, to = 0;
-  double value = 0.0;
-  std::string unit, status;
-  std::string origin;  // "file:line"
-};
-
-// The parameters dynamics.csv may hold, and whether each is a rate.
-bool IsDynamicsParameter(const std::string& name);
-bool IsDynamicsRate(const std::string& name);
-
-class DynamicsData {
- public:
-  void Add(DynamicsRow row) { rows_.push_back(std::move(row)); }
-  const std::vector<DynamicsRow>& rows() const { return rows_; }
-  // The row giving `parameter` for region and factor in `year` (a rate: the change into
-  // `year`); nullptr if none.
-  const DynamicsRow* Find(const std::string& parameter, const std::string& region,
-                          const std::string& factor, int year) const;
-  std::string source;  // the file, for messages
-
- private:
-  std::vector<DynamicsRow> rows_;
-};
 
 // A scenario file applied from a year on. `opening` +1 (open = true) marks the opening that
 // raises the catch-up rate from the next year on, -1 (open = false) its end (docs/dynamics.md).

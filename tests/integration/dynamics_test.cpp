@@ -19,8 +19,8 @@ using testing::Shock;
 constexpr int kStart = 2015, kEnd = 2030;
 
 // Growth data given here: every region grows, depreciates and saves differently.
-model::DynamicsData Growth() {
-  model::DynamicsData d;
+calibration::DynamicsData Growth() {
+  calibration::DynamicsData d;
   d.source = "test";
   const std::vector<std::string> regions = {"R1", "R2", "R3"};
   const double gdp[] = {0.03, 0.06, 0.015}, lab[] = {0.01, 0.02, -0.005};
@@ -62,7 +62,7 @@ TEST(Dynamics, BaselineMeetsItsGrowthTargetsAndStartsAtTheBenchmark) {
   testing::TempDir dir;
   app::LoadedData loaded = LoadSynthetic(dir.path(), World());
   model::Model& m = *loaded.model;
-  model::DynamicsData data = Growth();
+  calibration::DynamicsData data = Growth();
   model::PathSpec spec = Baseline();
   app::ValidatePath(m, spec, data);
   io::PathOutcome o = app::RunPath(m, spec, data, nullptr, {});
@@ -94,7 +94,7 @@ TEST(Dynamics, CapitalAccountsHoldEveryYearForEveryOwner) {
     return app::PathScenarios(s);
   }());
   model::Model& m = *loaded.model;
-  model::DynamicsData data = Growth();
+  calibration::DynamicsData data = Growth();
   model::PathSpec spec = Baseline();
   spec.inflows.push_back({"R1", "R3", 2020, 2025, 0.8, "test"});
   app::ValidatePath(m, spec, data);
@@ -144,7 +144,7 @@ TEST(Dynamics, WithoutGrowthEachYearIsTheStaticSolutionOfItsPhases) {
   model::PathSpec spec = Baseline();
   spec.accumulation = spec.labour_growth = spec.productivity = spec.convergence = false;
   spec.phases = {{2017, first, 1, "test"}, {2020, second, 0, "test"}};
-  io::PathOutcome o = app::RunPath(m, spec, model::DynamicsData{}, nullptr, {});
+  io::PathOutcome o = app::RunPath(m, spec, calibration::DynamicsData{}, nullptr, {});
   ASSERT_TRUE(o.converged) << o.message;
   io::ScenarioOutcome a = app::RunScenario(m, first, {}), b = app::RunScenario(m, second, {});
   ASSERT_TRUE(a.summary.converged() && b.summary.converged());
