@@ -10,6 +10,7 @@
 
 #include "app/analysis/analysis_writer.hpp"
 #include "app/path_command.hpp"
+#include "app/path_runner.hpp"
 #include "app/runner.hpp"
 #include "calibration/build_data/variants.hpp"
 #include "calibration/csv.hpp"
@@ -314,6 +315,42 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
         data, study.scenarios, out, vm.count("overwrite") > 0,
         OptionsFor(study.solver_method, study.tolerance, "auto", study.max_seconds), provenance,
         false, study.roles, study.paths, study.data);
+  });
+}
+
+// The catch-up rate that gives a path's growth target after its opening (docs/dynamics.md).
+int CatchUpCommand(const std::vector<std::string>& args) {
+  po::options_description desc("peninsula catch-up");
+  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(),
+                                            "data directory")(
+      "path", po::value<std::string>()->required(), "path file with an `open` phase")(
+      "target", po::value<double>()->required(), "average yearly GDP growth after the opening")(
+      "years", po::value<int>()->default_value(10), "years after the opening it is averaged over");
+  if (WantsHelp(args, desc)) return kExitOk;
+  auto vm = ParseOptions(args, desc);
+  return Guarded([&] {
+    PathSet paths = ReadPaths({vm["path"].as<std::string>()}, vm["data"].as<std::string>());
+    LoadedData loaded = LoadData(vm["data"].as<std::string>(), paths.Scenarios());
+    LoadPathData(paths, *loaded.model);
+    solver::SolveOptions options;
+    std::vector<io::PathOutcome> baseline;
+    const model::PathSpec& spec = paths.specs.back();
+    if (paths.specs.size() > 1) {
+      baseline.push_back(RunPath(*loaded.model, paths.specs.front(),
+                                 paths.data.at(paths.specs.front().dynamics_file), nullptr,
+                                 options));
+    }
+    CatchUpFit fit = CalibrateCatchUp(*loaded.model, spec, paths.data.at(spec.dynamics_file),
+                                      baseline.empty() ? nullptr : &baseline.front(), options,
+                                      vm["target"].as<double>(), vm["years"].as<int>());
+    if (!fit.converged) {
+      std::fprintf(stderr, "error: catch-up calibration failed: %s\n", fit.message.c_str());
+      return kExitData;
+    }
+    std::printf("%s: open_rate = %.6f gives %s growth of %.6f a year over %d-%d (%d runs)\n",
+                spec.origin.c_str(), fit.rate, spec.catch_up.region.c_str(), fit.growth,
+                fit.opening, fit.opening + vm["years"].as<int>(), fit.runs);
+    return kExitOk;
   });
 }
 

@@ -17,6 +17,8 @@ namespace peninsula::app::path {
 // Tolerance of the productivity calibration on each region's yearly GDP growth rate.
 inline constexpr double kGrowthTolerance = 1e-8;
 inline constexpr int kMaxCalibrationSolves = 30;
+// The Walras check of path solves at the start (docs/dynamics.md, "Solving a year").
+inline constexpr double kPathWalrasTolerance = 1e-6;
 
 class Engine {
  public:
@@ -73,6 +75,7 @@ class Engine {
   std::vector<double> catch_up_;                         // catch-up growth of the year
   double military_share_ = 0.0;  // military spending, share of government consumption
   bool calibrating_ = false;
+  double scale_ = 1.0;  // world GDP of the last year solved over the start year's
   io::PathOutcome out_;
 };
 

@@ -34,3 +34,21 @@ io::PathOutcome RunPath(model::Model& model, const model::PathSpec& path,
                         const solver::SolveOptions& options);
 
 }  // namespace peninsula::app
+
+namespace peninsula::app {
+
+// The catch-up rate (the path's open_rate) that makes the catch-up region's real GDP, with
+// its zones, grow at `target` a year on average over the `years` years after the path's
+// opening year (docs/dynamics.md, "Calibrating convergence to Vietnam"): secant iterations,
+// each a run of the path truncated to the opening year + `years`, to 1e-5 in the growth rate.
+struct CatchUpFit {
+  double rate = 0.0, growth = 0.0;
+  int runs = 0, opening = 0;
+  bool converged = false;
+  std::string message;
+};
+CatchUpFit CalibrateCatchUp(model::Model& model, model::PathSpec path,
+                            const calibration::DynamicsData& data, const io::PathOutcome* baseline,
+                            const solver::SolveOptions& options, double target, int years);
+
+}  // namespace peninsula::app
