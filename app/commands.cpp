@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/analysis/analysis_writer.hpp"
+#include "app/analysis/path_analysis.hpp"
 #include "app/path_command.hpp"
 #include "app/path_runner.hpp"
 #include "app/runner.hpp"
@@ -180,6 +181,7 @@ int SolveAndWrite(const std::filesystem::path& data,
   io::WriteResults(out, overwrite, model, outcomes, provenance, [&](io::Hdf5Writer& w) {
     analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles));
     io::WritePaths(w, model, path_outcomes);
+    analysis::WritePathAnalysis(w, model, path_outcomes, AnalysisFor(roles));
   });
   std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
   return exit_code;
