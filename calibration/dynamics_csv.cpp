@@ -81,9 +81,10 @@ void CheckRange(const CsvTable& t, int row, const DynamicsRow& r) {
   if (p == "labour_force" && !(v > 0.0)) fail("a value above 0");
 }
 
-bool FactorMatches(const DynamicsRow& r, const std::string& factor) {
-  if (r.parameter != "labour_growth") return true;
-  return r.factor == factor || r.factor == "LAB" || r.factor.empty();
+// Labour growth by factor: the factor's own rows, or (`general`) rows for all labour.
+bool FactorMatches(const DynamicsRow& r, const std::string& factor, bool general) {
+  if (r.parameter != "labour_growth") return !general;
+  return general ? r.factor == "LAB" || r.factor.empty() : r.factor == factor;
 }
 
 // The one row of `found`; two rows with different values are an error.
@@ -119,12 +120,13 @@ bool IsYearlyUnit(const std::string& unit) {
 }
 
 const DynamicsRow* DynamicsData::FindFor(const std::string& parameter, const std::string& region,
-                                         const std::string& factor, int year,
-                                         const Accept& accept) const {
+                                         const std::string& factor, int year, const Accept& accept,
+                                         bool general) const {
   const bool rate = IsDynamicsRate(parameter);
   std::vector<const DynamicsRow*> covering, before;
   for (const auto& r : rows_) {
-    if (r.parameter != parameter || r.region != region || !FactorMatches(r, factor)) continue;
+    if (r.parameter != parameter || r.region != region || !FactorMatches(r, factor, general))
+      continue;
     if (accept && !accept(r)) continue;
     const bool single = r.from == r.to;
     const bool covers =
@@ -143,8 +145,13 @@ const DynamicsRow* DynamicsData::FindFor(const std::string& parameter, const std
 const DynamicsRow* DynamicsData::Find(const std::string& parameter, const std::string& region,
                                       const std::string& factor, int year,
                                       const Accept& accept) const {
-  const DynamicsRow* r = FindFor(parameter, region, factor, year, accept);
-  return r ? r : FindFor(parameter, "*", factor, year, accept);
+  // The most specific rows first: the region's for the factor, for all labour, then '*'s.
+  for (const std::string& where : {region, std::string("*")}) {
+    for (bool general : {false, true}) {
+      if (const DynamicsRow* r = FindFor(parameter, where, factor, year, accept, general)) return r;
+    }
+  }
+  return nullptr;
 }
 
 DynamicsData ReadDynamics(const std::filesystem::path& path, const model::ModelSets& sets) {

@@ -40,8 +40,9 @@ class DynamicsData {
 
   // The value of `parameter` for `region` in `year`: the row whose period covers the year,
   // else the latest single-year row before it (an observation holds until a later one; a
-  // period holds over its own years only). Rows of the region first, else of "*". For
-  // labour_growth the factor must match (or be LAB); other parameters ignore the factor.
+  // period holds over its own years only). Rows of the region first, else of "*"; for
+  // labour_growth the factor's own rows first, else those for all labour (LAB or empty).
+  // Other parameters ignore the factor.
   // nullptr when nothing applies; throws DataError naming both rows when two rows apply with
   // different values. `accept` (optional) filters rows, e.g. by unit.
   const DynamicsRow* Find(const std::string& parameter, const std::string& region,
@@ -50,7 +51,8 @@ class DynamicsData {
 
  private:
   const DynamicsRow* FindFor(const std::string& parameter, const std::string& region,
-                             const std::string& factor, int year, const Accept& accept) const;
+                             const std::string& factor, int year, const Accept& accept,
+                             bool general) const;
   std::vector<DynamicsRow> rows_;
 };
 
