@@ -211,6 +211,36 @@ TEST(Dynamics, PeaceDividendReleasesSoldiersAndTheMilitaryBudget) {
             o.years.front().x[m.registry().Match("G(R2,S1)").front()]);
 }
 
+// Opening and foreign ownership raise the catch-up rate: lambda = open_rate after the opening
+// year plus fdi_rate x the foreign-owned share of capital the year before.
+TEST(Dynamics, OpeningAndForeignCapitalRaiseTheCatchUpRate) {
+  model::PathSpec spec = Baseline();
+  spec.end = 2024;
+  spec.catch_up = {"R2", "R1", 0.001, 0.02, 0.5};
+  spec.inflows.push_back({"R2", "R3", 2017, 2024, 1.0, "test"});
+  model::Scenario open =
+      MakeScenario("open", {Shock("tm", {"*", "R2", "*"}, model::ShockMode::kScale, 0.9)});
+  spec.phases = {{2019, open, 1, "test"}};
+  testing::TempDir dir;
+  std::vector<model::Scenario> needs = app::PathScenarios(spec);
+  app::LoadedData loaded = LoadSynthetic(dir.path(), World(), needs);
+  model::Model& m = *loaded.model;
+  app::ValidatePath(m, spec, Growth());
+  io::PathOutcome o = app::RunPath(m, spec, Growth(), nullptr, {});
+  ASSERT_TRUE(o.converged) << o.message;
+  for (std::size_t k = 1; k < o.years.size(); ++k) {
+    const io::YearAccounts &a = o.years[k].accounts, &b = o.years[k - 1].accounts;
+    double owned = 0;
+    for (int w = 0; w < 3; ++w) owned += b.owned[1 * 3 + w];
+    const double lambda = (o.years[k].year > 2019 ? 0.02 : 0.001) + 0.5 * owned / b.capital[1];
+    EXPECT_NEAR(a.catch_up_rate, lambda, 1e-15) << o.years[k].year;
+    EXPECT_GT(a.productivity_gap, 0.0);
+    EXPECT_NEAR(a.tfp_growth[1] - a.baseline_tfp_growth[1], lambda * std::log(a.productivity_gap),
+                1e-15);
+  }
+  EXPECT_EQ(o.opening_year, 2019);
+}
+
 // The Vietnam-like catch-up rate of runs/paths/grand_bargain_vietnam.toml gives North Korea
 // (with Kaesong) 6.7 % growth a year over the decade after the opening, as calibrated.
 TEST(Korea2015Paths, VietnamLikeConvergenceGivesItsCalibratedGrowth) {
@@ -230,6 +260,14 @@ TEST(Korea2015Paths, VietnamLikeConvergenceGivesItsCalibratedGrowth) {
   };
   EXPECT_NEAR(std::pow(prk(out[1], 2037) / prk(out[1], 2027), 0.1) - 1, 0.067, 2e-4);
   EXPECT_NEAR(out[1].years.back().accounts.catch_up_rate, 0.01501, 1e-12);
+  // The korea2015 baseline meets the data's GDP growth every year, from the benchmark.
+  EXPECT_LE(out[0].years.front().summary.max_residual, 1e-9);
+  for (const auto& y : out[0].years) {
+    for (int r = 0; r < m.sets().regions.size(); ++r) {
+      if (!std::isfinite(y.accounts.target_growth[r])) continue;
+      EXPECT_NEAR(y.accounts.gdp_growth[r], y.accounts.target_growth[r], 1e-8) << y.year;
+    }
+  }
   // Before the opening the policy path is its baseline.
   EXPECT_NEAR(prk(out[1], 2026), prk(out[0], 2026), 1e-8);
 }
