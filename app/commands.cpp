@@ -372,11 +372,13 @@ int SyntheticCommand(const std::vector<std::string>& args) {
       "households", po::value<int>(&spec.households)->default_value(1), "households per region")(
       "seed", po::value<std::uint64_t>(&spec.seed)->default_value(1), "random seed")(
       "ownership", "part of the first region's first factor owned by the second region")(
-      "latent", "a latent flow of the first sector from the first to the second region");
+      "latent", "a latent flow of the first sector from the first to the second region")(
+      "entry", "the second region may adopt the first region's technology of the first sector");
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = ParseOptions(args, desc);
   spec.ownership = vm.count("ownership") > 0;
   spec.latent = vm.count("latent") > 0;
+  spec.entry = vm.count("entry") > 0;
   return Guarded([&] {
     calibration::WriteSyntheticDatabase(vm["out"].as<std::string>(), spec);
     std::printf("synthetic database written to %s\n", vm["out"].as<std::string>().c_str());

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "calibration/csv.hpp"
+#include "calibration/entry.hpp"
 
 namespace peninsula::calibration {
 namespace {
@@ -422,6 +423,7 @@ ModelData Calibrate(const Database& db) {
   CalibrateElasticities(db, d);
   CalibrateOwnership(db, d);
   CalibrateLatent(db, d);
+  CalibrateEntrants(db, d);
   d.p0 = d.p;
   return d;
 }

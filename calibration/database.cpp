@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "calibration/csv.hpp"
+#include "calibration/entry.hpp"
 
 namespace peninsula::calibration {
 namespace {
@@ -459,6 +460,7 @@ Database ReadDatabase(const std::filesystem::path& directory) {
   ReadElasticities(directory, db);
   ReadOwnership(directory, db);
   ReadLatentTrade(directory, db);
+  ReadEntrants(directory, db);
   for (const char* f :
        {"regions.csv", "accounts.csv", "factors.csv", "sam.csv", "elasticities.csv"}) {
     db.files.push_back(directory / f);

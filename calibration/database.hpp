@@ -83,6 +83,14 @@ struct OwnershipRow {
   int line;
 };
 
+// A technology region `region` may adopt for a good it produces (entry.csv): the donor
+// region's input mix for the same sector. Scenarios make it available (parameter `entry`).
+struct EntrantRow {
+  int region, sector, donor;
+  std::string source;
+  int line;
+};
+
 struct Database {
   std::filesystem::path directory;
   std::vector<std::string> regions;
@@ -95,6 +103,7 @@ struct Database {
   std::vector<ElasticityRow> elasticities;
   std::vector<OwnershipRow> ownership;       // optional ownership.csv
   std::vector<LatentFlow> latent;            // optional latent_trade.csv
+  std::vector<EntrantRow> entrants;          // optional entry.csv
   std::vector<std::filesystem::path> files;  // every file read, for provenance
 
   bool small_open() const { return regions.size() == 1; }

@@ -388,6 +388,14 @@ void WriteSyntheticDatabase(const std::filesystem::path& directory, const Synthe
   } else {
     std::filesystem::remove(directory / "ownership.csv");
   }
+  if (spec.entry && spec.regions > 1) {
+    std::ofstream entry(directory / "entry.csv");
+    entry << "region,sector,donor,source\n"
+          << names.regions[1] << "," << names.sectors[0] << "," << names.regions[0]
+          << ",synthetic: the first region's technology\n";
+  } else {
+    std::filesystem::remove(directory / "entry.csv");
+  }
   if (spec.regions > 1) {
     WriteTrade(directory, spec, names, world);
   } else {

@@ -22,6 +22,9 @@ struct SyntheticSpec {
   // With three or more regions: the first sector's flow from the first to the second region is
   // absent in the benchmark and listed in latent_trade.csv (sigma_m of that market set to 4).
   bool latent = false;
+  // With several regions: the second region may adopt the first region's technology for the
+  // first sector (entry.csv).
+  bool entry = false;
 
   void Validate() const;  // throws std::invalid_argument
 };

@@ -48,6 +48,10 @@ std::vector<ParameterView> ParameterViews(const model::ShockableParameters& p) {
        {"sector", "partner", "region"},
        &p.access,
        "opening of a flow absent in the benchmark (latent_trade.csv): 0 closed, 1 open"},
+      {"entry",
+       {"region", "sector"},
+       &p.entry,
+       "output per input bundle of an entering technology (entry.csv): 0 unavailable"},
   };
 }
 

@@ -1,10 +1,12 @@
 // Builds the default model's variables and equation blocks from calibrated data.
 #include "model/model.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
 
 #include "model/blocks/demand.hpp"
+#include "model/blocks/entry.hpp"
 #include "model/blocks/instruments.hpp"
 #include "model/blocks/markets.hpp"
 #include "model/blocks/production.hpp"
@@ -52,6 +54,9 @@ void Model::ApplyInstruments() {
     d.p.access = Table(s.sectors.size(), s.partners.size(), s.regions.size());
   }
   d.p0.access = d.p.access;
+  if (d.p.entry.values().empty()) d.p.entry = Table(s.regions.size(), s.sectors.size());
+  d.p0.entry = d.p.entry;
+  if (d.entrant.values().empty()) d.entrant = Table(s.regions.size(), s.sectors.size());
   if (d.p.ownq.values().empty()) {
     d.p.ownq = Table(s.regions.size(), s.factors.size(), s.partners.size());
   }
@@ -184,6 +189,13 @@ void Model::CreateVariables() {
                    [&](int i, int src, int r) { return d.rent_to(i, src, r) != 0; });
   vars_.UNEMP = add("UNEMP", {R, F}, kQ, kQtyUnit, "unemployment at a wage floor",
                     [&](int r, int f, int) { return d.floor_on(r, f) != 0; });
+  auto entrant = [&](int r, int j, int) { return HasEntrant(d, r, j); };
+  vars_.YN = add("YN", {R, I}, kQ, "input bundles (cost 1 at benchmark prices)",
+                 "level of an entering technology", entrant);
+  vars_.PVAN =
+      add("PVAN", {R, I}, kP, kPriceUnit, "price of an entering technology's value added", entrant);
+  vars_.FN = add("FN", {R, F, I}, kQ, kQtyUnit, "factor use of an entering technology",
+                 [&](int r, int f, int j) { return UsesEntrantFactor(d, r, f, j); });
   vars_.EXR =
       add("EXR", {}, kP, "domestic currency per unit of foreign currency",
           "exchange rate (small open economy)", [&](int, int, int) { return d.small_open; });
@@ -222,7 +234,7 @@ void Model::SetBenchmarkValues() {
   set_from(v.TX, d.tx0);
   set_from(v.XV, d.xv0);
   set_from(v.SAV, d.sav0);
-  for (VarId id : {v.RENT, v.UNEMP}) {
+  for (VarId id : {v.RENT, v.UNEMP, v.YN, v.FN}) {
     const VariableBlock& b = reg_.block(id);
     for (int k = 0; k < b.size(); ++k) benchmark_[b.offset() + k] = 0.0;
   }
@@ -260,7 +272,8 @@ void Model::BuildEquations(int numeraire) {
   auto absorbed = [&](int r, int i, int) { return d.q0(r, i) > 0; };
   auto imported = [&](int r, int i, int) { return d.mc0(r, i) > 0; };
 
-  add(ZeroProfit{}, "zero_profit", {R, I}, produced);
+  add(ZeroProfit{}, "zero_profit", {R, I},
+      [&](int r, int j, int) { return produced(r, j, 0) && !HasEntrant(d, r, j); });
   add(ValueAddedPrice{}, "value_added_price", {R, I}, with_va);
   add(ValueAddedDemand{}, "value_added_demand", {R, I}, with_va);
   add(IntermediatePrice{}, "intermediate_price", {R, I},
@@ -301,6 +314,19 @@ void Model::BuildEquations(int numeraire) {
   quota_limit.complement = vars_.RENT;
   add(quota_limit, "quota_limit", {I, P, R},
       [&](int i, int src, int r) { return d.rent_to(i, src, r) != 0; });
+  if (std::any_of(d.entrant.values().begin(), d.entrant.values().end(),
+                  [](double e) { return e != 0; })) {
+    auto entrant = [&](int r, int j, int) { return HasEntrant(d, r, j); };
+    IncumbentProfit incumbent_profit;
+    incumbent_profit.complement = vars_.X;
+    add(incumbent_profit, "incumbent_profit", {R, I}, entrant);
+    EntrantProfit entrant_profit;
+    entrant_profit.complement = vars_.YN;
+    add(entrant_profit, "entrant_profit", {R, I}, entrant);
+    add(EntrantValueAddedPrice{}, "entrant_value_added_price", {R, I}, entrant);
+    add(EntrantFactorDemand{}, "entrant_factor_demand", {R, F, I},
+        [&](int r, int f, int j) { return UsesEntrantFactor(d, r, f, j); });
+  }
   WageFloor wage_floor;
   wage_floor.complement = vars_.UNEMP;
   add(wage_floor, "wage_floor", {R, F}, [&](int r, int f, int) { return d.floor_on(r, f) != 0; });

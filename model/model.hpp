@@ -17,7 +17,8 @@ struct ModelVars {
   VarId X, PX, VA, PVA, PINT, F, PF, PFS, QF, QFS;
   VarId D, PD, E, PE, Q, PA, MC, PMC, M;
   VarId C, YH, YF, G, TREV, TM, TX, XV, SAV, CPI, EXR;
-  VarId RENT, UNEMP;  // complementarity instruments: quota rents, unemployment at a wage floor
+  VarId RENT, UNEMP;   // complementarity instruments: quota rents, unemployment at a wage floor
+  VarId YN, PVAN, FN;  // entering technologies: level (input bundles), value-added price, factors
 };
 
 // The variable whose level gives "world currency" values (foreign savings, transfers) in

@@ -78,6 +78,7 @@ struct ShockableParameters {
   Table wfloor;    // (r,f) floor on the real wage PF/CPI (0 = none)
   Table ownq;      // (r,f,o) units of factor f in r owned by region o (benchmark units)
   Table access;    // (i,s,r) opening of a latent flow: 0 closed (benchmark), 1 open
+  Table entry;     // (r,j) output per input bundle of an entering technology: 0 unavailable
 };
 
 struct ModelData {
@@ -93,6 +94,12 @@ struct ModelData {
   Table aint;   // (r,j) intermediate bundle value per unit of output at benchmark prices
   Table io;     // (r,i,j) quantity of commodity i per unit of output j
   Table fcoef;  // (r,f,j) factor per unit of value added
+  // Entering technologies (entry.csv): a donor's input mix per unit of input bundle, scaled so
+  // the bundle costs 1 at the host's benchmark prices; its output adds to the host's supply.
+  Table entrant;      // (r,j) 1 where an entering technology exists
+  Table entry_ava;    // (r,j) value added per unit of input bundle
+  Table entry_io;     // (r,i,j) commodity i per unit of input bundle
+  Table entry_fcoef;  // (r,f,j) factor per unit of value added
   // Output split and trade
   Table dcoef;       // (r,i) domestic sales per unit of output (benchmark)
   Table ecoef;       // (r,i) exports per unit of output (benchmark)
@@ -143,6 +150,14 @@ struct ModelData {
 // A bilateral flow the model carries: in the benchmark, or latent.
 inline bool HasFlow(const ModelData& d, int i, int s, int r) {
   return d.m0(i, s, r) > 0 || (!d.latent.values().empty() && d.latent(i, s, r) != 0);
+}
+// Whether an entering technology for j exists in r (YN, PVAN and FN exist).
+inline bool HasEntrant(const ModelData& d, int r, int j) {
+  return !d.entrant.values().empty() && d.entrant(r, j) != 0;
+}
+// Whether the entering technology for j in r uses factor f (FN exists).
+inline bool UsesEntrantFactor(const ModelData& d, int r, int f, int j) {
+  return HasEntrant(d, r, j) && d.entry_fcoef(r, f, j) > 0;
 }
 // Whether r's output of i may be exported (E and PE exist).
 inline bool CanExport(const ModelData& d, int r, int i) {

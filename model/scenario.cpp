@@ -78,6 +78,11 @@ const std::vector<ParameterInfo>& Parameters() {
        [](ShockableParameters& p) -> Table& { return p.access; },
        0.0,
        true},
+      {"entry",
+       {"region", "sector"},
+       [](ShockableParameters& p) -> Table& { return p.entry; },
+       0.0,
+       true},
   };
   return info;
 }
@@ -172,6 +177,12 @@ const std::vector<InstrumentKind>& InstrumentKinds() {
        },
        [](const ModelData&, int, int, int) { return true; },
        "no latent flow (latent_trade.csv lists the flows a scenario may open)"},
+      {"entry",
+       {"region", "sector"},
+       [](const ModelData& d, int r, int j, int) { return HasEntrant(d, r, j); },
+       [](const ModelData&, int, int, int) { return true; },
+       "no entering technology (entry.csv lists the technologies a scenario may make "
+       "available)"},
   };
   return kinds;
 }
@@ -257,7 +268,9 @@ void ResolveParameterShock(Model& model, const ParameterInfo& info, const ShockS
         out.push_back({cell, -1, *cell, target});
       }
   if (out.size() == before) {
-    throw ScenarioError(shock.origin + ": shock on " + info.name + " matches nothing");
+    const InstrumentKind* kind = FindInstrumentKind(info.name);
+    throw ScenarioError(shock.origin + ": shock on " + info.name + " matches " +
+                        (kind ? kind->nothing : std::string("nothing")));
   }
 }
 

@@ -42,6 +42,7 @@ const std::vector<ParameterCells>& ParameterList() {
       {"wfloor", {"region", "factor"}, PENINSULA_TABLE(wfloor)},
       {"ownq", {"region", "factor", "partner"}, PENINSULA_TABLE(ownq)},
       {"access", {"sector", "partner", "region"}, PENINSULA_TABLE(access)},
+      {"entry", {"region", "sector"}, PENINSULA_TABLE(entry)},
   };
   return list;
 }
@@ -83,7 +84,7 @@ void ParameterDifferences(const model::Model& m, const Point& from, const Point&
 }  // namespace
 
 std::string GroupOf(const Change& c) {
-  if (c.target == "tfp") return "technology";
+  if (c.target == "tfp" || c.target == "entry") return "technology";
   if (c.target == "tm" || c.target == "te" || c.target == "quota" || c.target == "access") {
     return "trade_policy";
   }

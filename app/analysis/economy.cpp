@@ -66,16 +66,21 @@ State ReadState(const Model& m, const std::vector<double>& x, const model::Shock
   for (int r = 0; r < R; ++r) {
     s.CPI.push_back(Get(m, v.CPI, x, r));
     for (int i = 0; i < I; ++i) {
-      s.X.push_back(Get(m, v.X, x, r, i));
+      // An entering technology's output, value added and factors count with the sector's.
+      double bundles = Get(m, v.YN, x, r, i);
+      s.X.push_back(Get(m, v.X, x, r, i) + p.entry(r, i) * bundles);
       s.E.push_back(Get(m, v.E, x, r, i));
       s.D.push_back(Get(m, v.D, x, r, i));
-      s.VA.push_back(Get(m, v.VA, x, r, i));
+      double entrant_va =
+          model::HasEntrant(m.data(), r, i) ? m.data().entry_ava(r, i) * bundles : 0;
+      s.VA.push_back(Get(m, v.VA, x, r, i) + entrant_va);
     }
     for (int f = 0; f < F; ++f) {
       for (int j = 0; j < I; ++j) {
-        double use = Get(m, v.F, x, r, f, j);
-        s.F.push_back(use);
-        s.income.push_back(use > 0 ? use * FactorPrice(m, x, r, f, j) : 0.0);
+        double use = Get(m, v.F, x, r, f, j), entrant = Get(m, v.FN, x, r, f, j);
+        s.F.push_back(use + entrant);
+        double price = use + entrant > 0 ? FactorPrice(m, x, r, f, j) : 0.0;
+        s.income.push_back((use + entrant) * price);
       }
     }
     for (int h = 0; h < H; ++h)

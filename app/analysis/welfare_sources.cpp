@@ -38,8 +38,9 @@ std::string CheckEndpoint(const model::Model& m, const PathNode& first, const Pa
   return s.str();
 }
 
-// The solved nodes of the path and their welfare terms. Refining inserts the midpoints, each
-// solved from its left neighbour, so the nodes stay equally spaced.
+// The solved nodes of the path, their welfare terms and EVs. Nodes come in panels of two
+// intervals (nodes 2p, 2p+1, 2p+2, the middle one at the centre) for Richardson steps;
+// refining a panel solves the midpoints of its intervals, each from its left neighbour.
 class Path {
  public:
   Path(Resolver& resolver, const Point& reference, const Point& scenario)
@@ -51,6 +52,10 @@ class Path {
         end_(*scenario.x) {
     nodes_.push_back({*reference.p, *reference.x});
     terms_.push_back(Terms(nodes_.back()));
+    const model::Model& m = resolver_.model();
+    u0_ = Utilities(m, ReadState(m, *reference.x, *reference.p));
+    t_.push_back(0.0);
+    ev_.push_back(Ev(nodes_.back()));
   }
 
   bool Solve(int steps) {
@@ -64,27 +69,47 @@ class Path {
       if (!next) return false;
       nodes_.push_back(std::move(*next));
       terms_.push_back(Terms(nodes_.back()));
+      t_.push_back(t);
+      ev_.push_back(Ev(nodes_.back()));
     }
     return true;
   }
 
-  bool Refine() {
-    const std::size_t steps = nodes_.size() - 1;
-    std::vector<PathNode> nodes = {nodes_[0]};
-    std::vector<std::vector<WelfareTerm>> terms = {terms_[0]};
-    for (std::size_t k = 0; k < steps; ++k) {
-      // Both neighbours predict the midpoint.
+  // Splits panel `p` (nodes 2p, 2p+1, 2p+2, the middle one at its centre) into two panels by
+  // solving the midpoints of its two intervals; a failed solve leaves the path as it was.
+  bool RefinePanel(std::size_t p) {
+    const std::size_t a = 2 * p;
+    std::vector<PathNode> added;
+    for (std::size_t k = a; k < a + 2; ++k) {
       std::vector<double> guess = Combine(nodes_[k].x, 0.5, nodes_[k + 1].x, 0.5);
-      auto mid = At(nodes_[k], (k + 0.5) / steps, &guess);
+      auto mid = At(nodes_[k], 0.5 * (t_[k] + t_[k + 1]), &guess);
       if (!mid) return false;
-      terms.push_back(Terms(*mid));
-      nodes.push_back(std::move(*mid));
-      terms.push_back(terms_[k + 1]);  // copies: a failed refinement leaves the path as it was
-      nodes.push_back(nodes_[k + 1]);
+      added.push_back(std::move(*mid));
     }
-    nodes_ = std::move(nodes);
-    terms_ = std::move(terms);
+    for (int k = 1; k >= 0; --k) {
+      const std::size_t at = a + 1 + static_cast<std::size_t>(k);
+      t_.insert(t_.begin() + at, 0.5 * (t_[at - 1] + t_[at]));
+      terms_.insert(terms_.begin() + at, Terms(added[k]));
+      ev_.insert(ev_.begin() + at, Ev(added[k]));
+      nodes_.insert(nodes_.begin() + at, std::move(added[k]));
+    }
     return true;
+  }
+
+  // Region by region: the panel's EV change less what its parts explain.
+  std::vector<double> PanelResidual(std::size_t p, bool extrapolate) const {
+    const std::size_t a = 2 * p;
+    std::vector<std::vector<WelfareTerm>> three(terms_.begin() + a, terms_.begin() + a + 3);
+    const int R = static_cast<int>(ev_[a].size());
+    auto fine = IntegrateTerms(three, R);
+    auto coarse = IntegrateTerms(three, R, 2);
+    std::vector<double> out(R);
+    for (int r = 0; r < R; ++r) {
+      out[r] = ev_[a + 2][r] - ev_[a][r];
+      for (std::size_t k = 0; k < fine.size(); ++k)
+        out[r] -= extrapolate ? (4 * fine[k][r] - coarse[k][r]) / 3 : fine[k][r];
+    }
+    return out;
   }
 
   int steps() const { return static_cast<int>(nodes_.size()) - 1; }
@@ -104,6 +129,10 @@ class Path {
   std::vector<WelfareTerm> Terms(const PathNode& n) const {
     return WelfareTerms(resolver_.model(), n.p, n.x, resolver_.numeraire());
   }
+  std::vector<double> Ev(const PathNode& n) const {
+    const model::Model& m = resolver_.model();
+    return RegionEv(m, u0_, Utilities(m, ReadState(m, n.x, n.p)));
+  }
 
   Resolver& resolver_;
   std::vector<PathChange> plan_;
@@ -111,7 +140,23 @@ class Path {
   const std::vector<double>& end_;  // the scenario's equilibrium
   std::vector<PathNode> nodes_;
   std::vector<std::vector<WelfareTerm>> terms_;
+  std::vector<double> t_;                // each node's place on the path, 0 to 1
+  std::vector<double> u0_;               // utilities at the reference
+  std::vector<std::vector<double>> ev_;  // each node's EV against the reference
 };
+
+// The panel whose parts leave the most of its EV change unexplained: where the path has a
+// kink (a regime switch) or bends most.
+std::size_t WorstPanel(const Path& path, bool extrapolate) {
+  std::size_t worst = 0;
+  double largest = -1.0;
+  for (std::size_t p = 0; 2 * p + 2 < path.nodes().size(); ++p) {
+    double size = 0.0;
+    for (double r : path.PanelResidual(p, extrapolate)) size = std::max(size, std::abs(r));
+    if (size > largest) largest = size, worst = p;
+  }
+  return worst;
+}
 
 // The parts from the path's nodes; with Richardson extrapolation when the step count is even
 // (the trapezoid's error is O(h^2): (4 S(h) - S(2h)) / 3 cancels its leading term).
@@ -204,7 +249,8 @@ SourceDecomposition DecomposeBySource(Resolver& resolver, const Point& reference
     out.ev = Parts(path, R, out.extrapolated);
     out.residual = Residual(ev_total, out.ev);
     if (Accurate(out.residual, ev_total, options.tolerance)) break;
-    if (2 * out.steps > options.max_steps || !path.Refine()) break;
+    if (out.steps % 2 != 0 || out.steps + 2 > options.max_steps) break;
+    if (!path.RefinePanel(WorstPanel(path, out.extrapolated))) break;
   }
   out.parts = SourceNames();
   return out;

@@ -72,11 +72,13 @@ std::vector<PathChange> PlanPath(const model::Model& model, const Point& from, c
 // The changes' values at fraction t of the path.
 std::vector<Change> ChangesAt(const std::vector<PathChange>& path, double t);
 
-// The path starts with `steps` intervals and is refined (steps doubled, up to `max_steps`)
-// until every region's residual is within `tolerance` times the largest |EV| of the regions.
+// The path starts with `steps` equal intervals and is refined, two intervals at a time where
+// the parts leave the most of the EV change unexplained (a kink at a regime switch, such as a
+// technology entering), up to `max_steps` intervals, until every region's residual is within
+// `tolerance` times the largest |EV| of the regions.
 struct SourceOptions {
   int steps = 4;
-  int max_steps = 32;
+  int max_steps = 64;
   double tolerance = 1e-3;
   bool extrapolate = true;  // Richardson step with half the nodes (steps even)
 };

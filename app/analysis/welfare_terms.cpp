@@ -75,6 +75,16 @@ class Terms {
     }
   }
 
+  // An entering technology: its output is taxed like the incumbent's, and its productivity
+  // (output per bundle, and the region's value-added TFP) is technology.
+  void Entrant(int r, int j) {
+    double level = Get(v_.YN, r, j), px = Get(v_.PX, r, j);
+    Add(Source::kProductionTax, r, p_.tp(r, j) * px, p_.entry(r, j) * level);
+    Add(Source::kTechnology, r, px * level, p_.entry(r, j));
+    Add(Source::kTechnology, r, Get(v_.PVAN, r, j) * d_.entry_ava(r, j) * level,
+        std::log(p_.tfp(r, j)));
+  }
+
   void Region(int r) {
     const auto& s = d_.sets;
     for (int j = 0; j < I(); ++j) {
@@ -84,6 +94,7 @@ class Terms {
       if (Has(v_.VA, r, j)) {
         Add(Source::kTechnology, r, Get(v_.PVA, r, j) * Get(v_.VA, r, j), std::log(p_.tfp(r, j)));
       }
+      if (Has(v_.YN, r, j)) Entrant(r, j);
     }
     for (int i = 0; i < I(); ++i) {
       if (Has(v_.Q, r, i))
@@ -177,9 +188,15 @@ class Terms {
 
   // Factor income owned abroad: ownq units earn (1−tf)·PF for the owner and are deducted
   // from the host's income; split into the change in units owned and in their net return.
+  double EmployedShare(int r, int f) const {
+    if (!Has(v_.UNEMP, r, f)) return 1.0;
+    return 1.0 - Get(v_.UNEMP, r, f) / Get(v_.QF, r, f);
+  }
+
   void Ownership() {
     for (const model::OwnedFactor& o : d_.owned) {
-      double units = p_.ownq(o.region, o.factor, o.owner);
+      // Owned units idle with the rest under a wage floor (docs/model.md §3.7).
+      double units = p_.ownq(o.region, o.factor, o.owner) * EmployedShare(o.region, o.factor);
       double income = (1 - p_.tf(o.region, o.factor)) * Get(v_.PF, o.region, o.factor);
       for (auto [r, sign] : {std::pair{o.owner, 1.0}, std::pair{o.region, -1.0}}) {
         Add(Source::kForeignOwnership, r, sign * income, units);

@@ -19,6 +19,17 @@ std::vector<int> InRegion(const model::Model& m, model::VarId id, int r) {
   return out;
 }
 
+// Value added of region r's entering technologies (ava per bundle times the level YN).
+std::vector<std::pair<int, double>> EntrantValueAdded(const model::Model& model, int r) {
+  std::vector<std::pair<int, double>> out;
+  const auto& block = model.registry().block(model.vars().YN);
+  for (int k = 0; k < block.size(); ++k) {
+    const auto& t = block.tuple(k);
+    if (t[0] == r) out.emplace_back(block.offset() + k, model.data().entry_ava(t[0], t[1]));
+  }
+  return out;
+}
+
 // "welfare(R1)" -> {"welfare", "R1"}; anything else -> {"", ""}.
 std::pair<std::string, std::string> Derived(const std::string& label) {
   for (const char* kind : {"welfare", "gdp"}) {
@@ -60,12 +71,19 @@ OutcomeEvaluator::OutcomeEvaluator(const std::vector<std::string>& labels,
     auto r = model.sets().regions.Find(region);
     if (!kind.empty() && r) {
       term.numerator = InRegion(model, kind == "welfare" ? v.YH : v.VA, *r);
+      term.weight.assign(term.numerator.size(), 1.0);
+      for (auto [g, w] :
+           kind == "gdp" ? EntrantValueAdded(model, *r) : std::vector<std::pair<int, double>>{}) {
+        term.numerator.push_back(g);
+        term.weight.push_back(w);
+      }
       const auto& cpi = model.registry().block(v.CPI);
       if (kind == "welfare" && cpi.Has(*r)) term.divisor = cpi.Global(*r);
       if (kind == "welfare" && term.divisor < 0) term.numerator.clear();
     } else if (kind.empty()) {
       term.numerator = model.registry().Match(label);
       if (term.numerator.size() != 1) term.numerator.clear();
+      term.weight.assign(term.numerator.size(), 1.0);
     }
     terms_.push_back(std::move(term));
   }
@@ -73,7 +91,9 @@ OutcomeEvaluator::OutcomeEvaluator(const std::vector<std::string>& labels,
 
 double OutcomeEvaluator::Level(const Term& term, const std::vector<double>& x) const {
   double sum = 0;
-  for (int g : term.numerator) sum += x[g];
+  for (std::size_t k = 0; k < term.numerator.size(); ++k) {
+    sum += term.weight[k] * x[term.numerator[k]];
+  }
   return term.divisor >= 0 ? sum / x[term.divisor] : sum;
 }
 

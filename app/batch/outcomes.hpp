@@ -29,6 +29,7 @@ class OutcomeEvaluator {
  private:
   struct Term {
     std::vector<int> numerator;
+    std::vector<double> weight;  // per numerator position
     int divisor = -1;
   };
   double Level(const Term& term, const std::vector<double>& x) const;

@@ -129,11 +129,31 @@ class Reader {
   std::filesystem::path path_;
 };
 
-RegionSpec ReadRegion(const Reader& rd, const std::string& name, const toml::table& t) {
+// `tariffs = { AGR = { indicator = ... }, ... }`: a rate for every good, in [sets] goods order.
+std::vector<std::pair<std::string, Selector>> ReadTariffs(const Reader& rd, const BuildConfig& c,
+                                                          const toml::node& node,
+                                                          const std::string& ctx) {
+  const toml::table* t = node.as_table();
+  if (!t) rd.Fail(node, ctx + " tariffs must be a table { AGR = { indicator = ... }, ... }");
+  for (const auto& [key, value] : *t) {
+    if (std::find(c.goods.begin(), c.goods.end(), std::string(key.str())) == c.goods.end())
+      rd.Fail(value, ctx + " tariffs: '" + std::string(key.str()) + "' is not a good of [sets]");
+  }
+  std::vector<std::pair<std::string, Selector>> out;
+  for (const auto& good : c.goods) {
+    const toml::node* sel = t->get(good);
+    if (!sel) rd.Fail(node, ctx + " tariffs lists no rate for the good " + good);
+    out.emplace_back(good, rd.ReadSelector(*sel, ctx + " tariffs." + good));
+  }
+  return out;
+}
+
+RegionSpec ReadRegion(const Reader& rd, const BuildConfig& c, const std::string& name,
+                      const toml::table& t) {
   const std::string ctx = "[regions." + name + "]";
   rd.CheckKeys(t,
                {"gdp", "structure", "expenditure", "tax_share", "direct_tax_share", "tariff",
-                "va_indicator", "factor_indicator", "intermediate_indicator"},
+                "tariffs", "va_indicator", "factor_indicator", "intermediate_indicator"},
                ctx);
   RegionSpec r;
   r.name = name;
@@ -142,7 +162,10 @@ RegionSpec ReadRegion(const Reader& rd, const std::string& name, const toml::tab
   r.gdp = rd.ReadSelector(*t.get("gdp"), ctx + " gdp");
   if (!t.get("tax_share")) rd.Fail(t, ctx + " lacks 'tax_share'");
   r.tax_share = rd.ReadSelector(*t.get("tax_share"), ctx + " tax_share");
+  if (t.get("tariff") && t.get("tariffs"))
+    rd.Fail(*t.get("tariffs"), ctx + " gives both 'tariff' and 'tariffs'; keep one");
   if (t.get("tariff")) r.tariff = rd.ReadSelector(*t.get("tariff"), ctx + " tariff");
+  if (t.get("tariffs")) r.tariffs = ReadTariffs(rd, c, *t.get("tariffs"), ctx);
   r.structure = rd.String(t, "structure", ctx);
   r.expenditure = rd.String(t, "expenditure", ctx);
   r.va_indicator = rd.String(t, "va_indicator", ctx, r.va_indicator);
@@ -173,7 +196,7 @@ std::vector<RegionSpec> ReadRegions(const Reader& rd, const BuildConfig& c,
     if (over) {
       for (const auto& [key, node] : *over) merged.insert_or_assign(key, node);
     }
-    out.push_back(ReadRegion(rd, name, merged));
+    out.push_back(ReadRegion(rd, c, name, merged));
   }
   return out;
 }
@@ -288,6 +311,23 @@ void ReadLatent(const Reader& rd, const toml::table& root, BuildConfig& c) {
     if (l.importers.empty()) rd.Fail(t, ctx + " '" + l.name + "' lists no importers");
     l.value = rd.ReadQuantity(t, "value", ctx + " '" + l.name + "'");
     c.latent.push_back(std::move(l));
+  }
+}
+
+void ReadEntrants(const Reader& rd, const toml::table& root, BuildConfig& c) {
+  const toml::array* list = root["entry"].as_array();
+  if (!list) return;
+  for (const auto& node : *list) {
+    const toml::table& t = *node.as_table();
+    const std::string ctx = "[[entry]]";
+    rd.CheckKeys(t, {"region", "sector", "donor", "source"}, ctx);
+    EntrySpec e;
+    e.region = rd.String(t, "region", ctx);
+    e.sector = rd.String(t, "sector", ctx);
+    e.donor = rd.String(t, "donor", ctx);
+    e.source = rd.String(t, "source", ctx);
+    if (e.source.empty()) rd.Fail(t, ctx + " needs a non-empty 'source'");
+    c.entrants.push_back(std::move(e));
   }
 }
 
@@ -408,6 +448,10 @@ void CheckNames(const BuildConfig& c) {
     check(ordinary, {z.parent, z.partner}, "region", "[[zone_region]] '" + z.name + "'");
     check(c.factors, {z.labour, z.capital}, "factor", "[[zone_region]] '" + z.name + "'");
   }
+  for (const auto& e : c.entrants) {
+    check(c.regions, {e.region, e.donor}, "region", "[[entry]]");
+    check(c.sectors, {e.sector}, "sector", "[[entry]]");
+  }
   for (const auto& l : c.latent) {
     check(c.regions, {l.exporter}, "region", "[[latent]] '" + l.name + "'");
     check(c.regions, l.importers, "region", "[[latent]] '" + l.name + "'");
@@ -446,7 +490,7 @@ BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   Reader rd(file);
   rd.CheckKeys(root,
                {"database", "sets", "priors", "regions", "trade", "foreign_capital", "latent",
-                "zone", "zone_region", "variant"},
+                "zone", "zone_region", "variant", "entry"},
                "build.toml");
   BuildConfig c;
   c.file = file;
@@ -470,6 +514,7 @@ BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   ReadTrade(rd, root, c);
   ReadForeignCapital(rd, root, c);
   ReadLatent(rd, root, c);
+  ReadEntrants(rd, root, c);
   ReadZones(rd, root, c);
   ReadZoneRegions(rd, root, c);
   ReadVariants(rd, root, c);

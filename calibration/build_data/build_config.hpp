@@ -38,7 +38,10 @@ struct RegionSpec {
   std::string expenditure;  // region code of the c/g/gcf share rows (a donor for PRK)
   Selector tax_share;       // total tax revenue, percent of GDP
   double direct_tax_share = 0.5;
-  std::optional<Selector> tariff;  // ad-valorem percent on goods imports
+  std::optional<Selector> tariff;  // ad-valorem percent on every good's imports
+  // Or one rate per good (`tariffs = { AGR = {...}, ... }`, every good listed): the
+  // import-weighted applied rate of the product group each good maps to.
+  std::vector<std::pair<std::string, Selector>> tariffs;
   std::string origin;
 };
 
@@ -83,6 +86,11 @@ struct LatentSpec {
   Quantity value;
 };
 
+// A donor's technology a region may adopt for a good it produces (entry.csv).
+struct EntrySpec {
+  std::string region, sector, donor, source;
+};
+
 struct ZoneItem {
   std::string zone, item, sector, unit, note, status;
   std::optional<Selector> row;
@@ -121,6 +129,7 @@ struct BuildConfig {
   InterKorean inter_korean;
   std::vector<ForeignCapital> foreign_capital;
   std::vector<LatentSpec> latent;
+  std::vector<EntrySpec> entrants;
   std::vector<ZoneItem> zones;
   std::vector<ZoneRegion> zone_regions;  // appended to `regions`, after the ordinary ones
   std::vector<Variant> variants;

@@ -113,7 +113,7 @@ double LatentTariff(const BuildConfig& c, const std::vector<RegionInputs>& in, i
   const std::string pair = c.regions[s] + "-" + c.regions[r];
   const bool duty_free = std::find(c.tariff_free_pairs.begin(), c.tariff_free_pairs.end(), pair) !=
                          c.tariff_free_pairs.end();
-  return good && !duty_free ? in[r].tariff_rate.value : 0.0;
+  return good && !duty_free ? in[r].tariff_rate[i].value : 0.0;
 }
 
 // The importers' benchmark imports of the commodity, which split a latent value. A flow
@@ -203,6 +203,7 @@ BuiltDatabase BuildVariant(const BuildConfig& c, const Sources& sources, const V
   db.files["elasticities.csv"] = ElasticitiesCsv(c, sources);
   db.files["ownership.csv"] = OwnershipCsv(c, owned);
   db.files["latent_trade.csv"] = LatentTradeCsv(c, Latent(c, inputs, db.trade, eval));
+  db.files["entry.csv"] = EntryCsv(c);
   db.files["zones.csv"] = ZonesCsv(c, sources);
   db.files["controls.csv"] = ControlsCsv(c, db.sams, db.trade);
   db.files["README.md"] = Readme(c, v);

@@ -2,6 +2,7 @@
 #include "calibration/build_data/inputs.hpp"
 #include "calibration/build_data/quanta.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "calibration/csv.hpp"
@@ -111,11 +112,18 @@ RegionInputs ReadRegionInputs(const BuildConfig& c, const RegionSpec& spec, cons
   Sourced tax = eval.Raw(spec.tax_share);
   in.tax_share = {tax.value / 100.0, tax.ref};
   in.direct_tax_share = spec.direct_tax_share;
-  if (spec.tariff) {
-    Sourced t = eval.Raw(*spec.tariff);
-    in.tariff_rate = {t.value / 100.0, t.ref};
-  } else {
-    in.tariff_rate = {0.0, "no tariff (build.toml " + o + ")"};
+  in.tariff_rate.assign(c.sectors.size(), {0.0, "no tariff (build.toml " + o + ")"});
+  for (size_t i = 0; i < c.sectors.size(); ++i) {
+    const std::string& sector = c.sectors[i];
+    if (std::find(c.goods.begin(), c.goods.end(), sector) == c.goods.end()) continue;
+    const Selector* sel = spec.tariff ? &*spec.tariff : nullptr;
+    for (const auto& [good, s] : spec.tariffs)
+      if (good == sector) sel = &s;
+    if (!sel) continue;
+    Sourced t = eval.Raw(*sel);
+    if (!(t.value >= 0 && t.value < 1000))
+      throw DataError(sel->origin + ": " + t.ref + ": tariff of " + sector + " not in [0, 1000) %");
+    in.tariff_rate[i] = {t.value / 100.0, t.ref};
   }
   return in;
 }

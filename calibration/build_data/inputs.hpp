@@ -45,7 +45,7 @@ struct RegionInputs {
   Sourced consumption, government, investment;     // fractions of C + G + I
   Sourced tax_share;                               // fraction of GDP
   double direct_tax_share = 0.5;
-  Sourced tariff_rate;  // fraction; 0 when none
+  std::vector<Sourced> tariff_rate;  // per sector, fraction on imports; 0 for services or none
 };
 
 // GDP of every region of the variant (US$ million), for percent-of-GDP terms.

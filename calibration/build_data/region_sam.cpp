@@ -95,7 +95,7 @@ class SamBuilder {
       Fix(Id("ROW"), C(i), imports_[i], "sum of trade.csv flows " + c_.sectors[i] + " to " + R);
       const Quanta tariff = trade_.Tariffs(i, r_);
       tariffs_ += tariff;
-      Fix(Id("TARIFF"), C(i), tariff, "trade.csv imports x tariff " + in_.tariff_rate.ref);
+      Fix(Id("TARIFF"), C(i), tariff, "trade.csv imports x tariff " + in_.tariff_rate[i].ref);
       e_ += exports_[i];
       m_ += imports_[i];
     }

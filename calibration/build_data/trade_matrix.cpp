@@ -243,7 +243,7 @@ class TradeBuilder {
     for (int i = 0; i < m_.sectors; ++i)
       for (int r = 0; r < m_.regions; ++r) {
         if (c_.Zone(r)) continue;
-        const double rate = in_[r].tariff_rate.value;
+        const double rate = in_[r].tariff_rate[i].value;
         if (rate == 0 || !Contains(c_.goods, c_.sectors[i])) continue;
         Quanta base = 0;
         for (int s = 0; s < m_.regions; ++s)
@@ -256,7 +256,7 @@ class TradeBuilder {
           const int id = m_.Id(i, s, r);
           if (!Tariffed(s, r) || m_.value[id] == 0) continue;
           m_.tariff_rate[id] = effective;
-          m_.derivation[id] += "; tariff " + in_[r].tariff_rate.ref;
+          m_.derivation[id] += "; tariff " + in_[r].tariff_rate[i].ref;
         }
       }
   }

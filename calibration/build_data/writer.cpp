@@ -160,6 +160,12 @@ std::string LatentTradeCsv(const BuildConfig& c, const std::vector<LatentRow>& l
   return out;
 }
 
+std::string EntryCsv(const BuildConfig& c) {
+  std::string out = Generated(c) + Join({"region", "sector", "donor", "source"});
+  for (const auto& e : c.entrants) out += Join({e.region, e.sector, e.donor, e.source});
+  return out;
+}
+
 std::string ZonesCsv(const BuildConfig& c, const Sources& s) {
   std::string out = Generated(c) + Join({"zone", "item", "sector", "value", "unit", "year",
                                          "capital_owner", "status", "source", "note"});
@@ -203,7 +209,7 @@ std::string Readme(const BuildConfig& c, const Variant& v) {
     << "- `zones.csv` holds the special economic zone figures (Kaesong, Sinuiju, Rason).\n"
     << "- `ownership.csv` names the foreign owners of capital income paid abroad; "
        "`latent_trade.csv` lists flows absent in 2015 that scenarios may open, with reference "
-       "values.\n"
+       "values; `entry.csv` lists technologies a region may adopt (a donor's, idle in 2015).\n"
     << "- Sources: `data/" << c.name
     << "/sources/` (each row with source, year and status). Method, assumptions and known "
        "disagreements: `docs/data.md`.\n";

@@ -38,6 +38,7 @@ std::string TradeCsv(const BuildConfig& c, const TradeMatrix& t);
 std::string ElasticitiesCsv(const BuildConfig& c, const Sources& s);
 std::string OwnershipCsv(const BuildConfig& c, const std::vector<OwnedCapital>& owned);
 std::string LatentTradeCsv(const BuildConfig& c, const std::vector<LatentRow>& latent);
+std::string EntryCsv(const BuildConfig& c);
 std::string ZonesCsv(const BuildConfig& c, const Sources& s);
 std::string ControlsCsv(const BuildConfig& c, const std::vector<RegionSam>& sams,
                         const TradeMatrix& t);

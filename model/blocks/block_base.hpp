@@ -71,6 +71,15 @@ struct BlockBase {
     return !d->small_open && d->rent_to(i, s, r) == static_cast<double>(who);
   }
 
+  // Output of good i in r in benchmark cost units: the incumbent's, plus an entering
+  // technology's (entry units per input bundle).
+  template <class A>
+  typename A::Scalar Supply(const A& x, int r, int i) const {
+    typename A::Scalar supply = x(v->X, r, i);
+    if (HasEntrant(*d, r, i)) supply += d->p.entry(r, i) * x(v->YN, r, i);
+    return supply;
+  }
+
   // Purchaser price of the Armington composite.
   template <class A>
   typename A::Scalar PurchaserPrice(const A& x, int r, int i) const {

@@ -8,7 +8,7 @@
 
 namespace peninsula::model {
 
-// YF_rf = Σ_j PF_rfj·F_rfj
+// YF_rf = Σ_j PF_rfj·(F_rfj + FN_rfj)
 struct FactorIncome : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -16,6 +16,7 @@ struct FactorIncome : BlockBase {
     typename A::Scalar income(0.0);
     for (int j = 0; j < d->sets.sectors.size(); ++j) {
       if (d->f0(r, f, j) > 0) income += FactorPrice(x, r, f, j) * x(v->F, r, f, j);
+      if (UsesEntrantFactor(*d, r, f, j)) income += FactorPrice(x, r, f, j) * x(v->FN, r, f, j);
     }
     return x(v->YF, r, f) - income;
   }
@@ -67,7 +68,7 @@ struct HouseholdDemand : BlockBase {
   }
 };
 
-// TREV_r = Σ_j tp·PX·X + Σ_i tc·PA·Q + Σ_i TM_ri + Σ_i TX_ri + Σ_h td·YH + Σ_f tf·YF
+// TREV_r = Σ_j tp·PX·S + Σ_i tc·PA·Q + Σ_i TM_ri + Σ_i TX_ri + Σ_h td·YH + Σ_f tf·YF
 // (tariff and export-tax revenue come through the hubs TM and TX, so this row stays short)
 struct TaxRevenue : BlockBase {
   template <class A>
@@ -77,7 +78,7 @@ struct TaxRevenue : BlockBase {
     const auto& p = d->p;
     T revenue(0.0);
     for (int i = 0; i < d->sets.sectors.size(); ++i) {
-      if (d->x0(r, i) > 0) revenue += p.tp(r, i) * x(v->PX, r, i) * x(v->X, r, i);
+      if (d->x0(r, i) > 0) revenue += p.tp(r, i) * x(v->PX, r, i) * Supply(x, r, i);
       if (d->q0(r, i) > 0) revenue += p.tc(r, i) * x(v->PA, r, i) * x(v->Q, r, i);
       if (d->mc0(r, i) > 0) revenue += x(v->TM, r, i);
       if (CanExport(*d, r, i)) revenue += x(v->TX, r, i);

@@ -6,7 +6,7 @@
 
 namespace peninsula::model {
 
-// Q_ri = Σ_j io_rij·X_rj + Σ_h C_rhi + G_ri + XV_ri
+// Q_ri = Σ_j io_rij·X_rj + Σ_j ioⁿ_rij·YN_rj + Σ_h C_rhi + G_ri + XV_ri
 struct GoodsMarket : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -14,6 +14,8 @@ struct GoodsMarket : BlockBase {
     typename A::Scalar demand(0.0);
     for (int j = 0; j < d->sets.sectors.size(); ++j) {
       if (d->io(r, i, j) > 0) demand += d->io(r, i, j) * x(v->X, r, j);
+      if (HasEntrant(*d, r, j) && d->entry_io(r, i, j) > 0)
+        demand += d->entry_io(r, i, j) * x(v->YN, r, j);
     }
     for (int h = 0; h < d->sets.households.size(); ++h) {
       if (d->c0(r, h, i) > 0) demand += x(v->C, r, h, i);
@@ -24,7 +26,7 @@ struct GoodsMarket : BlockBase {
   }
 };
 
-// Σ_j F_rfj = QF_rf − UNEMP_rf     (mobile factors; UNEMP only where a wage floor exists)
+// Σ_j F_rfj + Σ_j FN_rfj = QF_rf − UNEMP_rf   (mobile factors; UNEMP only under a wage floor)
 struct FactorMarket : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -32,18 +34,21 @@ struct FactorMarket : BlockBase {
     typename A::Scalar used(0.0);
     for (int j = 0; j < d->sets.sectors.size(); ++j) {
       if (d->f0(r, f, j) > 0) used += x(v->F, r, f, j);
+      if (UsesEntrantFactor(*d, r, f, j)) used += x(v->FN, r, f, j);
     }
     if (d->floor_on(r, f) != 0) used += x(v->UNEMP, r, f);
     return used - x(v->QF, r, f);
   }
 };
 
-// F_rfj = QFS_rfj       (sector-specific factors)
+// F_rfj + FN_rfj = QFS_rfj       (sector-specific factors, shared with an entrant)
 struct SpecificFactorMarket : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     int r = t[0], f = t[1], j = t[2];
-    return x(v->F, r, f, j) - x(v->QFS, r, f, j);
+    typename A::Scalar used = x(v->F, r, f, j);
+    if (UsesEntrantFactor(*d, r, f, j)) used += x(v->FN, r, f, j);
+    return used - x(v->QFS, r, f, j);
   }
 };
 

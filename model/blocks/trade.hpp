@@ -15,7 +15,7 @@ typename A::Scalar OutputPrice(const BlockBase& b, const A& x, int r, int i) {
 }
 
 // With CET:     (1+tp)/(1+tp0)·PX_ri = [γ_ri·PD_ri^(1+Ω) + (1−γ_ri)·PE_ri^(1+Ω)]^(1/(1+Ω))
-// Without CET:  (1+tp0)·X_ri = D_ri + E_ri
+// Without CET:  (1+tp0)·S_ri = D_ri + E_ri,   S_ri = X_ri + entry_ri·YN_ri (§3.13)
 struct OutputTransformation : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
@@ -25,7 +25,7 @@ struct OutputTransformation : BlockBase {
       T sales(0.0);
       if (d->dcoef(r, i) > 0) sales += x(v->D, r, i);
       if (CanExport(*d, r, i)) sales += x(v->E, r, i);
-      return (1.0 + d->p0.tp(r, i)) * x(v->X, r, i) - sales;
+      return (1.0 + d->p0.tp(r, i)) * Supply(x, r, i) - sales;
     }
     double share_d = d->dshare(r, i);
     T revenue = CesIndex<T>(
@@ -35,26 +35,26 @@ struct OutputTransformation : BlockBase {
   }
 };
 
-// With CET:     D_ri = dcoef_ri·X_ri·(PD_ri / ((1+tp)/(1+tp0)·PX_ri))^Ω
+// With CET:     D_ri = dcoef_ri·S_ri·(PD_ri / ((1+tp)/(1+tp0)·PX_ri))^Ω
 // Without CET:  PD_ri = (1+tp)/(1+tp0)·PX_ri
 struct DomesticSupply : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     int r = t[0], i = t[1];
     if (!HasCet(*d, r, i)) return x(v->PD, r, i) - OutputPrice(*this, x, r, i);
-    return x(v->D, r, i) - d->dcoef(r, i) * x(v->X, r, i) *
+    return x(v->D, r, i) - d->dcoef(r, i) * Supply(x, r, i) *
                                pow(x(v->PD, r, i) / OutputPrice(*this, x, r, i), d->p.omega(r, i));
   }
 };
 
-// With CET:     E_ri = ecoef_ri·X_ri·(PE_ri / ((1+tp)/(1+tp0)·PX_ri))^Ω
+// With CET:     E_ri = ecoef_ri·S_ri·(PE_ri / ((1+tp)/(1+tp0)·PX_ri))^Ω
 // Without CET:  PE_ri = (1+tp)/(1+tp0)·PX_ri
 struct ExportSupply : BlockBase {
   template <class A>
   typename A::Scalar Eval(const Tuple& t, const A& x) const {
     int r = t[0], i = t[1];
     if (!HasCet(*d, r, i)) return x(v->PE, r, i) - OutputPrice(*this, x, r, i);
-    return x(v->E, r, i) - d->ecoef(r, i) * x(v->X, r, i) *
+    return x(v->E, r, i) - d->ecoef(r, i) * Supply(x, r, i) *
                                pow(x(v->PE, r, i) / OutputPrice(*this, x, r, i), d->p.omega(r, i));
   }
 };

@@ -29,6 +29,7 @@ TEST_P(Derivatives, AdMatchesCentralDifferencesForEveryBlock) {
   spec.households = 2;
   spec.seed = 11;
   spec.ownership = spec.regions > 1;
+  spec.entry = spec.regions > 1;
   // Instruments everywhere they can exist, so their blocks are checked too.
   std::vector<model::ShockSpec> shocks = {
       testing::Shock("wfloor", {"*", "*"}, model::ShockMode::kSet, 0.5)};
@@ -43,6 +44,8 @@ TEST_P(Derivatives, AdMatchesCentralDifferencesForEveryBlock) {
   // Finite caps: an inactive quota's row (1e6 benchmark flows of slack) is too large for a
   // central difference to resolve its derivative.
   for (double& q : m.data().p.quota.values()) q = 2.0;
+  // An available entering technology, so its output terms have non-zero derivatives.
+  for (double& e : m.data().p.entry.values()) e = 0.9;
   auto closure = model::ResolveClosure(m, {}, "test");
   model::EquationSystem system(m.registry(), m.blocks(), closure.fixed, {closure.walras},
                                m.benchmark());

@@ -79,7 +79,7 @@ TEST_F(Korea2015, RebuildReproducesTheCommittedFilesByteForByte) {
         << "data/korea2015/build.toml";
     ++compared;
   }
-  EXPECT_EQ(compared, 11 * 5);  // 11 files, main database and 4 variants
+  EXPECT_EQ(compared, 12 * 5);  // 12 files, main database and 4 variants
   EXPECT_EQ(calibration::DatabaseVariants(Main()),
             (std::vector<std::string>{"bok", "donor_vnm", "hri", "un"}));
 }
@@ -193,6 +193,41 @@ TEST_F(Korea2015, NorthKoreanTradeMatchesTheSources) {
       EXPECT_TRUE(flow.exporter == f.R("KOR") || flow.importer == f.R("KOR"));
     }
   }
+}
+
+// KOR charges the applied, import-weighted rate of 2015 of each good's product group
+// (taxes.csv: UN SDG 17.10.1, WDI primary products; mapping in docs/data.md §1), not the MFN
+// simple mean of 13.94 %; services and inter-Korean trade carry none.
+TEST_F(Korea2015, SouthKoreanTariffsAreTheAppliedWeightedRatesByGood) {
+  Facts f(Main());
+  const std::map<std::string, double> percent = {{"AGR", 68.04}, {"FSH", 7.41},     {"COA", 2.07},
+                                                 {"ORE", 2.83},  {"TEX", 4.902759}, {"LMF", 6.07},
+                                                 {"HMF", 2.07},  {"ELE", 2.07}};
+  std::map<std::string, int> seen;
+  for (const auto& flow : f.db.trade) {
+    if (flow.importer != f.R("KOR") || flow.exporter == f.R("KSZ")) continue;
+    const std::string good = f.db.sectors[flow.commodity];
+    const auto rate = percent.find(good);
+    if (rate == percent.end()) {
+      EXPECT_EQ(flow.tariff_rate, 0.0) << good;  // services
+      continue;
+    }
+    // The rate is moved by less than one US$ of revenue so the revenue is whole US$.
+    EXPECT_NEAR(flow.tariff_rate, rate->second / 100.0, 1e-9) << good;
+    ++seen[good];
+  }
+  EXPECT_EQ(seen.size(), percent.size());
+  // Import-weighted, the goods tariff lies below the MFN simple mean (13.94 %) and above the
+  // industrial-products rate (2.07 %): agriculture carries the peaks.
+  double imports = 0, revenue = 0;
+  for (const auto& flow : f.db.trade)
+    if (flow.importer == f.R("KOR") && flow.commodity < f.S("UTL")) {
+      imports += flow.value;
+      revenue += flow.value * flow.tariff_rate;
+    }
+  EXPECT_NEAR(f.Cell("KOR", "GOV", "TARIFF"), revenue, 1e-9);
+  EXPECT_LT(revenue / imports, 0.1394);
+  EXPECT_GT(revenue / imports, 0.0207);
 }
 
 // Kaesong, the zone region KSZ of PRK: materials from the South in, output to the South out,
@@ -354,6 +389,57 @@ TEST_F(Korea2015, OpeningEachLatentFlowCreatesItNearItsReferenceValue) {
     EXPECT_LT(opened, 1.2 * reference) << flow;
     RecordProperty(flow, std::to_string(opened / reference));
   }
+}
+
+}  // namespace
+}  // namespace peninsula
+
+namespace peninsula {
+namespace {
+
+// Every database carries the two entering technologies (Chinese garment and light-
+// manufacturing technique in PRK), idle in the benchmark, with a bundle worth 1 at PRK prices.
+TEST(Korea2015Entry, ChineseTechniquesAreIdleInTheBenchmarkAndPriced) {
+  for (const auto& dir : Databases()) {
+    app::LoadedData loaded = app::LoadData(dir);
+    const auto& d = loaded.model->data();
+    ASSERT_EQ(loaded.database.entrants.size(), 2u) << dir;
+    int prk = *d.sets.regions.Find("PRK");
+    for (const char* sector : {"TEX", "LMF"}) {
+      int j = *d.sets.sectors.Find(sector);
+      ASSERT_TRUE(model::HasEntrant(d, prk, j)) << sector;
+      double cost = d.entry_ava(prk, j);
+      for (int i = 0; i < d.sets.sectors.size(); ++i)
+        cost += d.entry_io(prk, i, j) * (1 + d.p.tc(prk, i));
+      EXPECT_NEAR(cost, 1.0, 1e-12) << sector;
+      EXPECT_EQ(d.p.entry(prk, j), 0.0);
+      EXPECT_EQ(testing::Value(*loaded.model, loaded.model->benchmark(),
+                               std::string("YN(PRK,") + sector + ")"),
+                0.0);
+    }
+    EXPECT_LE(app::CheckBenchmark(*loaded.model).max_residual, 1e-9) << dir;
+  }
+}
+
+// From 2015, making the Chinese garment technique available a little above break-even makes it
+// enter; at break-even minus 1 % it stays idle and nothing moves.
+TEST(Korea2015Entry, TheChineseGarmentTechniqueEntersAboveBreakEven) {
+  app::LoadedData loaded = app::LoadData(Main());
+  model::Model& m = *loaded.model;
+  auto solve = [&](double entry) {
+    auto s = testing::MakeScenario(
+        "entry", {testing::Shock("entry", {"PRK", "TEX"}, ShockMode::kSet, entry)});
+    auto out = app::RunScenario(m, s, {});
+    EXPECT_TRUE(out.summary.converged()) << out.summary.message;
+    EXPECT_LE(out.summary.complementarity_residual, 1e-8);
+    return out;
+  };
+  auto idle = solve(0.99);
+  EXPECT_NEAR(testing::Value(m, idle.x, "YN(PRK,TEX)"), 0.0, 1e-10);
+  EXPECT_NEAR(testing::Value(m, idle.x, "X(PRK,TEX)"),
+              testing::Value(m, m.benchmark(), "X(PRK,TEX)"), 1e-9);
+  auto entered = solve(1.05);
+  EXPECT_GT(testing::Value(m, entered.x, "YN(PRK,TEX)"), 0.1);
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ TEST_F(LatentFlows, AccessOnAFlowThatIsNotLatentIsRefused) {
     app::RunScenario(m(), s, {});
     ADD_FAILURE() << "no error";
   } catch (const model::ScenarioError& e) {
-    EXPECT_THAT(e.what(), ::testing::HasSubstr("matches nothing"));
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("matches no latent flow"));
   }
 }
 

@@ -132,6 +132,34 @@ TEST(BuildConfig, ATermShareOutsideZeroToOneIsRefused) {
   EXPECT_NE(e.find("'share' must be in (0, 1]"), std::string::npos) << e;
 }
 
+// A per-good tariff table must give every good a rate, and only goods.
+TEST(BuildConfig, PerGoodTariffsMustListEveryGoodAndOnlyGoods) {
+  testing::TempDir dir;
+  const auto missing = EditedBuild(
+      dir.path() / "a",
+      "ELE = { indicator = \"tariff_weighted_applied_industrial\", region = \"KOR\" }\n", "");
+  std::string e = ErrorOf([&] { bd::ReadBuildConfig(missing); });
+  EXPECT_NE(e.find("[regions.KOR] tariffs lists no rate for the good ELE"), std::string::npos) << e;
+  const auto service = EditedBuild(dir.path() / "b", "ELE = { indicator",
+                                   "SRV = { indicator = \"x\" }\nELE = { indicator");
+  e = ErrorOf([&] { bd::ReadBuildConfig(service); });
+  EXPECT_NE(e.find(service.string() + ":"), std::string::npos) << e;
+  EXPECT_NE(e.find("tariffs: 'SRV' is not a good of [sets]"), std::string::npos) << e;
+  const auto both = EditedBuild(dir.path() / "c", "[regions.KOR.tariffs]",
+                                "tariff = { indicator = \"tariff_mfn_simple_mean\", region = "
+                                "\"KOR\" }\n[regions.KOR.tariffs]");
+  e = ErrorOf([&] { bd::ReadBuildConfig(both); });
+  EXPECT_NE(e.find("gives both 'tariff' and 'tariffs'"), std::string::npos) << e;
+}
+
+// An entering technology must name regions and a sector of the build.
+TEST(BuildConfig, AnEntryWithAnUnknownDonorIsRefused) {
+  testing::TempDir dir;
+  const auto file = EditedBuild(dir.path(), "donor = \"CHN\"", "donor = \"PRC\"");
+  const std::string e = ErrorOf([&] { bd::ReadBuildConfig(file); });
+  EXPECT_NE(e.find("[[entry]] names region 'PRC'"), std::string::npos) << e;
+}
+
 // The zone region's trade is what it carries: a zone whose parent is not a region is refused.
 TEST(BuildConfig, ZoneRegionWithAnUnknownParentIsRefused) {
   testing::TempDir dir;
