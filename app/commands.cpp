@@ -9,6 +9,9 @@
 #include <set>
 
 #include "app/analysis/analysis_writer.hpp"
+#include "app/analysis/path_analysis.hpp"
+#include "app/path_command.hpp"
+#include "app/path_runner.hpp"
 #include "app/runner.hpp"
 #include "calibration/build_data/variants.hpp"
 #include "calibration/csv.hpp"
@@ -114,7 +117,9 @@ analysis::AnalysisOptions AnalysisFor(const io::AnalysisRoles& roles) {
 int SolveAndWrite(const std::filesystem::path& data,
                   const std::vector<std::filesystem::path>& files, const std::filesystem::path& out,
                   bool overwrite, const solver::SolveOptions& options, io::Provenance provenance,
-                  bool check_derivatives, const io::AnalysisRoles& roles = {}) {
+                  bool check_derivatives, const io::AnalysisRoles& roles = {},
+                  const std::vector<std::filesystem::path>& path_files = {},
+                  const std::filesystem::path& growth_data = {}) {
   // Everything that can fail before solving fails before solving: the output path, the data,
   // every scenario. No solve is thrown away for an error found afterwards.
   CheckOutputPath(out, overwrite);
@@ -128,10 +133,14 @@ int SolveAndWrite(const std::filesystem::path& data,
           "' is used by another scenario of this run (names must be unique)");
     }
   }
-  LoadedData loaded = LoadData(data, scenarios);
+  PathSet paths = ReadPaths(path_files, growth_data.empty() ? data : growth_data);
+  std::vector<model::Scenario> instruments = scenarios;
+  for (auto& s : paths.Scenarios()) instruments.push_back(std::move(s));
+  LoadedData loaded = LoadData(data, instruments);
   model::Model& model = *loaded.model;
   CheckRoles(roles, model);
   for (const auto& s : scenarios) ValidateScenario(model, s);
+  LoadPathData(paths, model);
   BenchmarkCheck check = CheckBenchmark(model);
   PrintBenchmark(check);
   if (check.max_residual > kReplicationTolerance) {
@@ -148,6 +157,12 @@ int SolveAndWrite(const std::filesystem::path& data,
       exit_code = solver::ExitCode(outcomes.back().summary.status);
     }
   }
+  std::vector<io::PathOutcome> path_outcomes = RunPaths(model, paths, options);
+  for (const auto& o : path_outcomes) {
+    if (exit_code == kExitOk && !o.converged) {
+      exit_code = solver::ExitCode(o.failure.status);
+    }
+  }
   provenance.data_directory = data;
   provenance.inputs = loaded.database.files;
   provenance.inputs.insert(provenance.inputs.end(), files.begin(), files.end());
@@ -159,8 +174,14 @@ int SolveAndWrite(const std::filesystem::path& data,
       }
     }
   }
+  for (const auto& f : paths.inputs) {
+    if (std::find(provenance.inputs.begin(), provenance.inputs.end(), f) == provenance.inputs.end())
+      provenance.inputs.push_back(f);
+  }
   io::WriteResults(out, overwrite, model, outcomes, provenance, [&](io::Hdf5Writer& w) {
     analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles));
+    io::WritePaths(w, model, path_outcomes);
+    analysis::WritePathAnalysis(w, model, path_outcomes, AnalysisFor(roles));
   });
   std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
   return exit_code;
@@ -238,7 +259,9 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
                                             "data directory")(
       "variant", po::value<std::string>()->default_value(""),
       "a named variant of the data (DIR/variants/NAME)")(
-      "scenario", po::value<std::vector<std::string>>()->required(), "scenario file (repeatable)")(
+      "scenario", po::value<std::vector<std::string>>(), "scenario file (repeatable)")(
+      "path", po::value<std::vector<std::string>>(),
+      "path file (repeatable): a recursive-dynamic timeline, docs/dynamics.md")(
       "out", po::value<std::string>()->required(), "results file (HDF5)")(
       "overwrite", "replace an existing results file")(
       "solver", po::value<std::string>()->default_value("auto"), "auto, newton or ipopt")(
@@ -251,8 +274,13 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = ParseOptions(args, desc);
   return Guarded([&] {
-    std::vector<std::filesystem::path> files;
-    for (const auto& s : vm["scenario"].as<std::vector<std::string>>()) files.emplace_back(s);
+    std::vector<std::filesystem::path> files, paths;
+    if (vm.count("scenario"))
+      for (const auto& s : vm["scenario"].as<std::vector<std::string>>()) files.emplace_back(s);
+    if (vm.count("path"))
+      for (const auto& s : vm["path"].as<std::vector<std::string>>()) paths.emplace_back(s);
+    if (files.empty() && paths.empty())
+      throw std::invalid_argument("solve needs at least one --scenario or --path");
     io::Provenance provenance;
     provenance.command_line = command_line;
     return SolveAndWrite(
@@ -260,7 +288,7 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
         vm["out"].as<std::string>(), vm.count("overwrite") > 0,
         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
                    vm["linear-solver"].as<std::string>(), vm["max-seconds"].as<double>()),
-        provenance, vm.count("check-derivatives") > 0);
+        provenance, vm.count("check-derivatives") > 0, {}, paths, vm["data"].as<std::string>());
   });
 }
 
@@ -283,12 +311,48 @@ int RunCommand(const std::vector<std::string>& args, const std::string& command_
         vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : study.output;
     if (!out.parent_path().empty()) std::filesystem::create_directories(out.parent_path());
     std::filesystem::path data = DataDirectory(study.data, study.variant);
-    std::printf("study %s: %zu scenarios on %s\n", study.name.c_str(), study.scenarios.size(),
-                data.string().c_str());
+    std::printf("study %s: %zu scenarios, %zu paths on %s\n", study.name.c_str(),
+                study.scenarios.size(), study.paths.size(), data.string().c_str());
     return SolveAndWrite(
         data, study.scenarios, out, vm.count("overwrite") > 0,
         OptionsFor(study.solver_method, study.tolerance, "auto", study.max_seconds), provenance,
-        false, study.roles);
+        false, study.roles, study.paths, study.data);
+  });
+}
+
+// The catch-up rate that gives a path's growth target after its opening (docs/dynamics.md).
+int CatchUpCommand(const std::vector<std::string>& args) {
+  po::options_description desc("peninsula catch-up");
+  desc.add_options()("help,h", "this help")("data", po::value<std::string>()->required(),
+                                            "data directory")(
+      "path", po::value<std::string>()->required(), "path file with an `open` phase")(
+      "target", po::value<double>()->required(), "average yearly GDP growth after the opening")(
+      "years", po::value<int>()->default_value(10), "years after the opening it is averaged over");
+  if (WantsHelp(args, desc)) return kExitOk;
+  auto vm = ParseOptions(args, desc);
+  return Guarded([&] {
+    PathSet paths = ReadPaths({vm["path"].as<std::string>()}, vm["data"].as<std::string>());
+    LoadedData loaded = LoadData(vm["data"].as<std::string>(), paths.Scenarios());
+    LoadPathData(paths, *loaded.model);
+    solver::SolveOptions options;
+    std::vector<io::PathOutcome> baseline;
+    const model::PathSpec& spec = paths.specs.back();
+    if (paths.specs.size() > 1) {
+      baseline.push_back(RunPath(*loaded.model, paths.specs.front(),
+                                 paths.data.at(paths.specs.front().dynamics_file), nullptr,
+                                 options));
+    }
+    CatchUpFit fit = CalibrateCatchUp(*loaded.model, spec, paths.data.at(spec.dynamics_file),
+                                      baseline.empty() ? nullptr : &baseline.front(), options,
+                                      vm["target"].as<double>(), vm["years"].as<int>());
+    if (!fit.converged) {
+      std::fprintf(stderr, "error: catch-up calibration failed: %s\n", fit.message.c_str());
+      return kExitData;
+    }
+    std::printf("%s: open_rate = %.6f gives %s growth of %.6f a year over %d-%d (%d runs)\n",
+                spec.origin.c_str(), fit.rate, spec.catch_up.region.c_str(), fit.growth,
+                fit.opening, fit.opening + vm["years"].as<int>(), fit.runs);
+    return kExitOk;
   });
 }
 

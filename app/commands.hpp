@@ -28,5 +28,6 @@ int CalibrateCommand(const std::vector<std::string>& args);
 int SolveCommand(const std::vector<std::string>& args, const std::string& command_line);
 int SyntheticCommand(const std::vector<std::string>& args);
 int RunCommand(const std::vector<std::string>& args, const std::string& command_line);
+int CatchUpCommand(const std::vector<std::string>& args);
 
 }  // namespace peninsula::app

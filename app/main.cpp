@@ -21,13 +21,14 @@ void PrintUsage() {
       << " — CGE model of inter-Korean economic integration\n\n"
          "Usage:\n"
          "  peninsula calibrate --data DIR [--check-derivatives]\n"
-         "  peninsula solve --data DIR --scenario FILE [--scenario FILE ...] --out FILE\n"
+         "  peninsula solve --data DIR [--scenario FILE ...] [--path FILE ...] --out FILE\n"
          "                  [--overwrite] [--solver auto|newton|ipopt] [--check-derivatives]\n"
          "  peninsula run STUDY.toml [--out FILE] [--overwrite]\n"
          "  peninsula batch BATCH.toml [--out FILE] [--overwrite | --resume]   (mpirun -np N too)\n"
          "  peninsula synthetic --out DIR [--regions R --sectors I --factors F --households H "
          "--seed S]\n"
          "  peninsula build-data BUILD.toml [--out DIR]\n"
+         "  peninsula catch-up --data DIR --path FILE --target G [--years N]\n"
          "  peninsula report RESULTS.h5 --out DIR [--overwrite] [--home R --partner R "
          "--comparators R,R]\n"
          "  peninsula --version | --help\n\n"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
     if (args[0] == "build-data") return BuildDataCommand(rest);
     if (args[0] == "batch") return BatchCommand(rest, command_line);
     if (args[0] == "report") return ReportCommand(rest);
+    if (args[0] == "catch-up") return CatchUpCommand(rest);
   } catch (const po::error& e) {
     std::cerr << "peninsula " << args[0] << ": " << e.what() << "\n";
     return kExitUsage;

@@ -6,28 +6,14 @@
 #include <ctime>
 
 #include "io/hdf5_store.hpp"
+#include "io/results_detail.hpp"
 #include "io/sha256.hpp"
 
 namespace peninsula::io {
-namespace {
 
-using model::Table;
+namespace detail {
 
-std::string UtcNow() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
-
-struct ParameterView {
-  const char* name;
-  std::vector<std::string> dims;
-  const Table* table;
-  const char* description;
-};
-
-std::vector<ParameterView> Parameters(const model::ShockableParameters& p) {
+std::vector<ParameterView> ParameterViews(const model::ShockableParameters& p) {
   return {
       {"tfp", {"region", "sector"}, &p.tfp, "value-added productivity shifter"},
       {"tp", {"region", "sector"}, &p.tp, "production tax rate"},
@@ -69,26 +55,6 @@ std::vector<ParameterView> Parameters(const model::ShockableParameters& p) {
   };
 }
 
-void WriteParameters(Hdf5Writer& w, const std::string& group, const model::ShockableParameters& p) {
-  for (const auto& v : Parameters(p)) {
-    std::vector<std::size_t> shape;
-    for (std::size_t d = 0; d < v.dims.size(); ++d) shape.push_back(v.table->extents()[d]);
-    w.WriteArray(group + "/" + v.name, v.table->values(), shape, {v.dims, "", v.description});
-  }
-}
-
-void WriteVariables(Hdf5Writer& w, const std::string& group, const model::Model& model,
-                    const std::vector<double>& x) {
-  for (const auto& block : model.registry().blocks()) {
-    std::vector<std::size_t> shape;
-    std::vector<double> dense = DenseVariable(block, x, shape);
-    std::vector<std::string> dims;
-    for (const auto* set : block.dims()) dims.push_back(set->name());
-    w.WriteArray(group + "/" + block.name(), dense, shape,
-                 {dims, block.unit(), block.description()});
-  }
-}
-
 void WriteSummary(Hdf5Writer& w, const std::string& group, const solver::SolveSummary& s) {
   w.CreateGroup(group);
   w.SetAttribute(group, "solver", s.solver);
@@ -120,6 +86,40 @@ void WriteSummary(Hdf5Writer& w, const std::string& group, const solver::SolveSu
   w.WriteStrings(group + "/blocks", names, {{"block"}, "", "equation blocks"});
   w.WriteArray(group + "/max_residual_by_block", values, {values.size()},
                {{"block"}, "", "largest scaled residual per block"});
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::WriteSummary;
+using model::Table;
+
+std::string UtcNow() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+void WriteParameters(Hdf5Writer& w, const std::string& group, const model::ShockableParameters& p) {
+  for (const auto& v : detail::ParameterViews(p)) {
+    std::vector<std::size_t> shape;
+    for (std::size_t d = 0; d < v.dims.size(); ++d) shape.push_back(v.table->extents()[d]);
+    w.WriteArray(group + "/" + v.name, v.table->values(), shape, {v.dims, "", v.description});
+  }
+}
+
+void WriteVariables(Hdf5Writer& w, const std::string& group, const model::Model& model,
+                    const std::vector<double>& x) {
+  for (const auto& block : model.registry().blocks()) {
+    std::vector<std::size_t> shape;
+    std::vector<double> dense = DenseVariable(block, x, shape);
+    std::vector<std::string> dims;
+    for (const auto* set : block.dims()) dims.push_back(set->name());
+    w.WriteArray(group + "/" + block.name(), dense, shape,
+                 {dims, block.unit(), block.description()});
+  }
 }
 
 // Intermediate equilibria of a phased scenario: /scenarios/<name>/phases/<NN>_<phase>.

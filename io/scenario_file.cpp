@@ -257,7 +257,8 @@ Study ReadStudy(const std::filesystem::path& path) {
   s.source_text = ReadText(path, "study");
   toml::table t = Parse(s.source_text, path);
   CheckKeys(t,
-            {"name", "description", "data", "variant", "output", "scenarios", "solver", "analysis"},
+            {"name", "description", "data", "variant", "output", "scenarios", "paths", "solver",
+             "analysis"},
             path, "a study");
   auto base = path.parent_path();
   s.name = RequireString(t, "name", path);
@@ -268,8 +269,9 @@ Study ReadStudy(const std::filesystem::path& path) {
   for (const auto& sc : StringList(t["scenarios"].node(), path, "scenarios")) {
     s.scenarios.push_back(base / sc);
   }
-  if (s.scenarios.empty())
-    throw ScenarioError(path.string() + ": a study needs at least one scenario");
+  for (const auto& p : StringList(t["paths"].node(), path, "paths")) s.paths.push_back(base / p);
+  if (s.scenarios.empty() && s.paths.empty())
+    throw ScenarioError(path.string() + ": a study needs at least one scenario or path");
   if (auto* solver = t["solver"].as_table()) {
     CheckKeys(*solver, {"method", "tolerance", "max_seconds"}, path, "[solver]");
     s.solver_method = (*solver)["method"].value_or(std::string("auto"));

@@ -31,6 +31,7 @@ struct Study {
   std::string variant;                           // a named variant of `data`; empty: none
   std::filesystem::path output;                  // as written (relative to the working dir)
   std::vector<std::filesystem::path> scenarios;  // resolved against the study file
+  std::vector<std::filesystem::path> paths;      // path files (docs/dynamics.md), likewise
   std::string solver_method = "auto";
   double tolerance = 1e-10;
   double max_seconds = 600.0;  // per solver attempt

@@ -87,6 +87,22 @@ std::vector<std::vector<double>> ShapleyValues(int players, const Coalition& val
   return phi;
 }
 
+TurningPoint FindTurningPoint(const std::vector<double>& response, double threshold) {
+  TurningPoint tp;
+  for (std::size_t k = 0; k < response.size(); ++k) {
+    const double v = response[k];
+    const int sign = v > threshold ? 1 : (v < -threshold ? -1 : 0);
+    if (sign == 0) continue;
+    if (tp.initial_sign == 0) {
+      tp.initial_sign = sign;
+    } else if (sign == -tp.initial_sign) {
+      tp.index = static_cast<int>(k);
+      break;
+    }
+  }
+  return tp;
+}
+
 double PercentChange(double a, double b) { return a == 0.0 ? NAN : 100.0 * (b / a - 1.0); }
 
 namespace {

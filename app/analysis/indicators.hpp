@@ -59,6 +59,16 @@ using SalesMatrix = std::vector<std::vector<double>>;
 ChannelSplit SplitSalesChange(const SalesMatrix& reference, const SalesMatrix& scenario, int home,
                               int partner);
 
+// The turning point of a response series (a path against its baseline, year by year): the
+// sign of its first value beyond `threshold` in size (+1 complements, -1 competes, 0 none) and
+// the position of the first later value beyond it with the opposite sign (-1: none). Values
+// within the threshold, and NaN, have no sign: they neither start nor turn the response.
+struct TurningPoint {
+  int initial_sign = 0;
+  int index = -1;
+};
+TurningPoint FindTurningPoint(const std::vector<double>& response, double threshold);
+
 // Sales (supplier × market) with every zone region (parent[z] >= 0) added to its country:
 // the zone's sales and purchases become the country's, trade between the two is domestic,
 // and the zone's row and column are left at zero. Kaesong's shipments to the South are then

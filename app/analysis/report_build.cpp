@@ -1,17 +1,22 @@
 // BuildReport and the results-file access shared by the report's sections.
 #include "app/analysis/report_build.hpp"
 
+#include <algorithm>
+
 #include "app/analysis/report_source.hpp"
 
 namespace peninsula::app::analysis {
 
 ResultsSource::ResultsSource(const std::filesystem::path& path) : reader_(path) {
-  for (const char* g : {"/sets", "/scenarios"}) RequireGroup(g);
+  RequireGroup("/sets");
+  if (!reader_.Exists("/scenarios") && !reader_.Exists("/paths")) RequireGroup("/scenarios");
   regions_ = NeedStrings("/sets/region");
   sectors_ = NeedStrings("/sets/sector");
   factors_ = NeedStrings("/sets/factor");
   partners_ = NeedStrings("/sets/partner");
-  for (const auto& name : reader_.ListChildren("/scenarios")) {
+  const auto names = reader_.Exists("/scenarios") ? reader_.ListChildren("/scenarios")
+                                                  : std::vector<std::string>{};
+  for (const auto& name : names) {
     const std::string g = "/scenarios/" + name;
     ScenarioInfo s;
     s.name = name;
@@ -34,6 +39,29 @@ ResultsSource::ResultsSource(const std::filesystem::path& path) : reader_(path) 
     }
     scenarios_.push_back(std::move(s));
   }
+  if (reader_.Exists("/paths")) ReadPaths();
+}
+
+void ResultsSource::ReadPaths() {
+  for (const auto& name : reader_.ListChildren("/paths")) {
+    const std::string g = "/paths/" + name;
+    PathInfo p;
+    p.name = name;
+    p.description = Attribute(g, "description");
+    p.status = Attribute(g, "status");
+    p.baseline = Attribute(g, "baseline");
+    p.message = Attribute(g, "message");
+    p.converged = reader_.ReadIntAttribute(g, "converged") == 1;
+    p.opening_year = static_cast<int>(reader_.ReadIntAttribute(g, "opening_year"));
+    p.years = NeedInts(g + "/years");
+    p.events = reader_.ReadStringsAttribute(g, "events");
+    p.notes = reader_.ReadStringsAttribute(g, "notes");
+    p.analysed = reader_.Exists(g + "/analysis");
+    paths_.push_back(std::move(p));
+  }
+  // Baselines first, so the report reads in the order the paths were built.
+  std::stable_partition(paths_.begin(), paths_.end(),
+                        [](const PathInfo& p) { return p.baseline.empty(); });
 }
 
 void ResultsSource::RequireGroup(const std::string& path) const {
@@ -79,9 +107,12 @@ namespace {
 
 // Regions the file's analysis was written for, unless the command line names others.
 ReportOptions Resolve(const ResultsSource& src, ReportOptions o) {
-  for (const auto& s : src.scenarios()) {
-    if (!s.converged) continue;
-    const std::string g = "/scenarios/" + s.name + "/analysis";
+  std::vector<std::string> groups;
+  for (const auto& s : src.scenarios())
+    if (s.converged) groups.push_back("/scenarios/" + s.name + "/analysis");
+  for (const auto& p : src.paths())
+    if (p.analysed) groups.push_back("/paths/" + p.name + "/analysis");
+  for (const auto& g : groups) {
     if (o.home.empty()) o.home = src.Attribute(g, "home");
     if (o.partner.empty()) o.partner = src.Attribute(g, "partner");
     if (!o.comparators_given) o.comparators = src.reader().ReadStringsAttribute(g, "comparators");
@@ -104,9 +135,13 @@ Document BuildReport(const std::filesystem::path& results, const ReportOptions& 
       doc.facts.push_back(std::string(key) + ": " + src.Attribute("/", key));
   }
   doc.facts.push_back("home region: " + o.home + "; partner: " + o.partner);
-  doc.sections.push_back(SummarySection(src));
+  if (!src.scenarios().empty() || src.paths().empty()) doc.sections.push_back(SummarySection(src));
   for (const auto& s : src.scenarios()) doc.sections.push_back(ScenarioSection(src, s, o));
-  doc.sections.push_back(CompetitionSection(src, o));
+  if (!src.scenarios().empty()) doc.sections.push_back(CompetitionSection(src, o));
+  if (!src.paths().empty()) {
+    doc.sections.push_back(PathsSection(src, o));
+    doc.sections.push_back(TurningPointSection(src, o));
+  }
   return doc;
 }
 

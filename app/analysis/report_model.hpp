@@ -31,11 +31,12 @@ struct Series {
   std::vector<double> values;  // one per category (NaN: no bar)
 };
 
-enum class ChartKind { kBars, kStacked, kHeatmap };
+enum class ChartKind { kBars, kStacked, kHeatmap, kLines };
 
 // Bars: categories along the axis, one bar per series. Stacked: one bar per category made of
 // the series (components), with `totals` marked. Heatmap: rows = categories, columns =
-// `columns`, series[0].values row-major.
+// `columns`, series[0].values row-major. Lines: categories along the x axis (years), one line
+// per series.
 struct Chart {
   ChartKind kind = ChartKind::kBars;
   std::string id, title, unit;

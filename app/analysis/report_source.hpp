@@ -18,6 +18,15 @@ struct ScenarioInfo {
   std::vector<std::string> notes;       // indicators skipped, decompositions absent
 };
 
+// A recursive-dynamic path of the file (/paths/<name>).
+struct PathInfo {
+  std::string name, description, status, baseline, message;
+  bool converged = false, analysed = false;  // analysed: it has /paths/<name>/analysis
+  int opening_year = 0;
+  std::vector<long long> years;
+  std::vector<std::string> events, notes;
+};
+
 class ResultsSource {
  public:
   explicit ResultsSource(const std::filesystem::path& path);
@@ -34,14 +43,17 @@ class ResultsSource {
   const std::vector<std::string>& factors() const { return factors_; }
   const std::vector<std::string>& partners() const { return partners_; }
   const std::vector<ScenarioInfo>& scenarios() const { return scenarios_; }
+  const std::vector<PathInfo>& paths() const { return paths_; }
   const io::Hdf5Reader& reader() const { return reader_; }
   std::optional<int> Region(const std::string& label) const;
 
  private:
   void RequireGroup(const std::string& path) const;
+  void ReadPaths();
   io::Hdf5Reader reader_;
   std::vector<std::string> regions_, sectors_, factors_, partners_;
   std::vector<ScenarioInfo> scenarios_;
+  std::vector<PathInfo> paths_;
 };
 
 // "/scenarios/<s>/analysis/<ref>/<rest>"
@@ -52,5 +64,8 @@ std::string AnalysisPath(const std::string& scenario, const std::string& referen
 Section SummarySection(const ResultsSource& src);
 Section ScenarioSection(const ResultsSource& src, const ScenarioInfo& s, const ReportOptions& o);
 Section CompetitionSection(const ResultsSource& src, const ReportOptions& o);
+// report_paths.cpp: time paths against the baseline, and the turning points.
+Section PathsSection(const ResultsSource& src, const ReportOptions& o);
+Section TurningPointSection(const ResultsSource& src, const ReportOptions& o);
 
 }  // namespace peninsula::app::analysis

@@ -191,6 +191,61 @@ std::string Heatmap(const Chart& c) {
   return s.str();
 }
 
+// Time paths: years along x, one polyline per series, broken at NaN; the zero line marked.
+std::string Lines(const Chart& c) {
+  constexpr double left = 70, plot_height = 220;
+  std::ostringstream legend;
+  const double top = kTop + Legend(legend, c.series);
+  double lo = 0, hi = 0;
+  for (const auto& se : c.series)
+    for (double v : se.values)
+      if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  if (hi - lo < 1e-12) hi = lo + 1;
+  const std::size_t n = c.categories.size();
+  auto X = [&](std::size_t k) {
+    return left + (n > 1 ? k * (kWidth - left - kRight) / (n - 1) : 0.0);
+  };
+  auto Y = [&](double v) { return top + (hi - v) / (hi - lo) * plot_height; };
+  std::ostringstream s;
+  Open(s, c, top + plot_height + 40);
+  s << legend.str() << "<rect x=\"" << Num(left) << "\" y=\"" << Num(top) << "\" width=\""
+    << Num(kWidth - left - kRight) << "\" height=\"" << Num(plot_height)
+    << "\" fill=\"none\" stroke=\"#ccc\"/><line x1=\"" << Num(left) << "\" x2=\""
+    << Num(kWidth - kRight) << "\" y1=\"" << Num(Y(0)) << "\" y2=\"" << Num(Y(0))
+    << "\" stroke=\"#333\"/>";
+  for (double v : {lo, 0.0, hi}) {
+    if (v == 0.0 && (lo == 0.0 || hi == 0.0)) continue;  // drawn as lo or hi already
+    s << "<text x=\"" << Num(left - 4) << "\" y=\"" << Num(Y(v) + 4)
+      << "\" text-anchor=\"end\" class=\"tick\">" << FormatNumber(v, 3) << "</text>";
+  }
+  const std::size_t every = std::max<std::size_t>(1, (n + 7) / 8);
+  for (std::size_t k = 0; k < n; k += every) {
+    s << "<text x=\"" << Num(X(k)) << "\" y=\"" << Num(top + plot_height + 14)
+      << "\" text-anchor=\"middle\" class=\"tick\">" << EscapeXml(c.categories[k]) << "</text>";
+  }
+  for (std::size_t q = 0; q < c.series.size(); ++q) {
+    std::string points;
+    auto flush = [&] {
+      if (points.find(' ') != std::string::npos) {
+        s << "<polyline fill=\"none\" stroke-width=\"1.5\" stroke=\"" << Colour(q) << "\" points=\""
+          << points << "\"><title>" << EscapeXml(c.series[q].name) << "</title></polyline>";
+      }
+      points.clear();
+    };
+    for (std::size_t k = 0; k < n && k < c.series[q].values.size(); ++k) {
+      double v = c.series[q].values[k];
+      if (!std::isfinite(v)) {
+        flush();
+        continue;
+      }
+      points += (points.empty() ? "" : " ") + Num(X(k)) + "," + Num(Y(v));
+    }
+    flush();
+  }
+  s << "</svg>";
+  return s.str();
+}
+
 }  // namespace
 
 std::string EscapeXml(const std::string& text) {
@@ -232,6 +287,8 @@ std::string RenderSvg(const Chart& chart) {
       return Stacked(chart);
     case ChartKind::kHeatmap:
       return Heatmap(chart);
+    case ChartKind::kLines:
+      return Lines(chart);
     case ChartKind::kBars:
       break;
   }

@@ -147,3 +147,31 @@ TEST(PercentChange, Basic) {
 
 }  // namespace
 }  // namespace peninsula::app::analysis
+
+namespace peninsula::app::analysis {
+namespace {
+
+// Turning points on hand-built series: complementarity that turns into competition, a
+// response that never turns, noise within the threshold, NaN gaps and a late start.
+TEST(TurningPoint, FirstSignChangeAfterTheFirstResponse) {
+  // 2015-2022: no response until 2017, complements (+) until 2019, competes from 2020.
+  TurningPoint t = FindTurningPoint({0, 0, 0.4, 1.2, 0.3, -0.2, -0.9, 0.1}, 1e-6);
+  EXPECT_EQ(t.initial_sign, 1);
+  EXPECT_EQ(t.index, 5);
+}
+
+TEST(TurningPoint, NoTurnNoiseAndGaps) {
+  TurningPoint steady = FindTurningPoint({0, -0.5, -0.1, -2.0}, 1e-6);
+  EXPECT_EQ(steady.initial_sign, -1);
+  EXPECT_EQ(steady.index, -1);
+  // Rounding noise below the threshold neither starts nor turns a response.
+  TurningPoint noisy = FindTurningPoint({1e-9, -1e-9, 0.2, -3e-7, NAN, 0.1, -0.4}, 1e-6);
+  EXPECT_EQ(noisy.initial_sign, 1);
+  EXPECT_EQ(noisy.index, 6);
+  TurningPoint none = FindTurningPoint({0, 1e-8, NAN}, 1e-6);
+  EXPECT_EQ(none.initial_sign, 0);
+  EXPECT_EQ(none.index, -1);
+}
+
+}  // namespace
+}  // namespace peninsula::app::analysis
