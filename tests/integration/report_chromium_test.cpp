@@ -93,5 +93,36 @@ TEST_F(Chromium, EveryChartIsDrawnAndNothingIsLogged) {
   EXPECT_TRUE(r.page_messages.empty()) << r.page_messages.front();
 }
 
+// A study with paths only (a baseline and an opening on the 2015 database, to 2021): every
+// time-path chart is drawn as lines, and the page logs nothing.
+TEST_F(Chromium, PathChartsAreDrawn) {
+  const fs::path scenarios = SourcePath("runs/scenarios");
+  WriteText(dir_.path() / "base.toml",
+            "name = \"base\"\nstart = 2015\nend = 2021\n[[phase]]\nyear = 2017\nscenario = \"" +
+                (scenarios / "status_quo.toml").string() + "\"\n");
+  WriteText(dir_.path() / "open.toml",
+            "name = \"open\"\nstart = 2015\nend = 2021\nbaseline = \"base.toml\"\n"
+            "[[phase]]\nyear = 2017\nscenario = \"" +
+                (scenarios / "status_quo.toml").string() +
+                "\"\n[[phase]]\nyear = 2019\nscenario = \"" +
+                (scenarios / "relief_phase1.toml").string() + "\"\nopen = true\n");
+  WriteText(dir_.path() / "study.toml", "name = \"paths\"\ndata = \"" +
+                                            SourcePath("data/korea2015").string() +
+                                            "\"\npaths = [\"open.toml\"]\n");
+  fs::path results = dir_.path() / "results.h5", out = dir_.path() / "report";
+  Command c = Peninsula(
+      "run " + (dir_.path() / "study.toml").string() + " --out " + results.string(), dir_.path());
+  ASSERT_EQ(c.code, 0) << c.err << c.out;
+  c = Peninsula("report " + results.string() + " --out " + out.string(), dir_.path());
+  ASSERT_EQ(c.code, 0) << c.err;
+  Rendered r = Render(out / "report.html", dir_.path());
+  ASSERT_EQ(r.command.code, 0) << r.command.err;
+  for (const char* id : {"chart-path_open_real_gdp", "chart-path_open_labour_intensive"}) {
+    std::regex drawn("<svg[^>]*id=\"" + std::string(id) + "\"[^>]*>[^]*?<polyline");
+    EXPECT_TRUE(std::regex_search(r.command.out, drawn)) << id << " is not drawn in the DOM";
+  }
+  EXPECT_TRUE(r.page_messages.empty()) << r.page_messages.front();
+}
+
 }  // namespace
 }  // namespace peninsula::testing
