@@ -65,10 +65,12 @@ int DerivativeCheck(model::Model& model) {
 }
 
 solver::SolveOptions OptionsFor(const std::string& method, double tolerance,
-                                const std::string& linear_solver, double max_seconds) {
+                                const std::string& linear_solver, double max_seconds,
+                                bool condense = true) {
   solver::SolveOptions options;
   options.method = solver::ParseMethod(method);
   options.newton.linear_solver = solver::ParseLinearSolver(linear_solver);
+  options.newton.condense = condense;
   options.newton.tolerance = tolerance;
   options.ipopt.tolerance = tolerance;
   options.max_seconds = max_seconds;
@@ -246,8 +248,11 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "max-seconds", po::value<double>()->default_value(600.0),
       "time limit of each solve (Newton, the Ipopt fallback and the homotopy share it)")(
       "linear-solver", po::value<std::string>()->default_value("auto"),
-      "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")("check-derivatives",
-                                                                "check the AD Jacobian first");
+      "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")(
+      "no-condense",
+      "factorise the whole Jacobian, not the Schur complement of the explicitly "
+      "defined variables (same steps; for verification)")("check-derivatives",
+                                                          "check the AD Jacobian first");
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = ParseOptions(args, desc);
   return Guarded([&] {
@@ -259,7 +264,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
         DataDirectory(vm["data"].as<std::string>(), vm["variant"].as<std::string>()), files,
         vm["out"].as<std::string>(), vm.count("overwrite") > 0,
         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
-                   vm["linear-solver"].as<std::string>(), vm["max-seconds"].as<double>()),
+                   vm["linear-solver"].as<std::string>(), vm["max-seconds"].as<double>(),
+                   vm.count("no-condense") == 0),
         provenance, vm.count("check-derivatives") > 0);
   });
 }

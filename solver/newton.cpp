@@ -196,6 +196,7 @@ void NewtonOptions::Validate() const {
   if (!(max_seconds > 0)) throw std::invalid_argument("newton max_seconds must be > 0");
   if (!(armijo > 0 && armijo < 0.5))
     throw std::invalid_argument("newton armijo must be in (0, 0.5)");
+  if (condense_max_fill < 0) throw std::invalid_argument("newton condense_max_fill must be >= 0");
   if (krylov_iterations < 0) throw std::invalid_argument("newton krylov_iterations must be >= 0");
   if (!(krylov_tolerance > 0 && krylov_tolerance < 1)) {
     throw std::invalid_argument("newton krylov_tolerance must be in (0, 1)");
@@ -205,10 +206,40 @@ void NewtonOptions::Validate() const {
   }
 }
 
-NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind)
+namespace {
+
+NewtonOptions WithSolver(LinearSolverKind kind) {
+  NewtonOptions options;
+  options.linear_solver = kind;
+  return options;
+}
+
+}  // namespace
+
+NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, const NewtonOptions& options)
     : system_(&system),
-      kind_(kind),
-      lu_(MakeSparseLu(kind, system.cols(), system.row_start(), system.col_index())) {}
+      kind_(options.linear_solver),
+      condense_(options.condense),
+      max_fill_(options.condense_max_fill) {
+  if (condense_) {
+    condensation_ = std::make_shared<const Condensation>(
+        PlanCondensation(CondensationInputFor(system, max_fill_)));
+  }
+  lu_ = MakeLu();
+}
+
+NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind)
+    : NewtonWorkspace(system, WithSolver(kind)) {}
+
+bool NewtonWorkspace::Fits(const model::EquationSystem& system,
+                           const NewtonOptions& options) const {
+  return &system == system_ && options.linear_solver == kind_ && options.condense == condense_ &&
+         (!condense_ || options.condense_max_fill == max_fill_);
+}
+
+std::unique_ptr<SparseLu> NewtonWorkspace::MakeLu() const {
+  return MakeSystemLu(*system_, kind_, condensation_);
+}
 
 void NewtonWorkspace::Reset() {
   has_factorization = false;
@@ -217,7 +248,7 @@ void NewtonWorkspace::Reset() {
 
 std::unique_ptr<SparseLu> NewtonWorkspace::TakeFactorization() {
   if (!has_factorization) return nullptr;
-  auto fresh = MakeSparseLu(kind_, system_->cols(), system_->row_start(), system_->col_index());
+  auto fresh = MakeLu();
   has_factorization = false;
   return std::exchange(lu_, std::move(fresh));
 }
@@ -236,8 +267,8 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
   SolveSummary summary;
   summary.solver = "newton";
   std::unique_ptr<NewtonWorkspace> own;
-  if (!workspace || !workspace->Fits(system, options.linear_solver)) {
-    own = std::make_unique<NewtonWorkspace>(system, options.linear_solver);
+  if (!workspace || !workspace->Fits(system, options)) {
+    own = std::make_unique<NewtonWorkspace>(system, options);
     workspace = own.get();
   }
   NewtonState state(system, x_full, *workspace);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/equation_system.hpp"
+#include "solver/condensed_lu.hpp"
 #include "solver/sparse_lu.hpp"
 #include "solver/status.hpp"
 
@@ -28,6 +29,12 @@ struct NewtonOptions {
   // tolerance on ‖F + J·step‖₂ (an inexact Newton step).
   int krylov_iterations = 30;
   double krylov_tolerance = 1e-4;
+  // Factorise the Schur complement of the explicitly defined variables (solver/condensed_lu)
+  // instead of J itself: the same steps up to rounding, from a smaller matrix. `false` keeps
+  // the plain LU of J (for verification). condense_max_fill bounds the fill one elimination
+  // may add (CondensationInput::max_fill).
+  bool condense = true;
+  int condense_max_fill = 16;
 
   // Throws std::invalid_argument naming the offending option.
   void Validate() const;
@@ -39,10 +46,11 @@ struct NewtonOptions {
 // solution) can stand in for chord steps until the workspace factorises on its own.
 class NewtonWorkspace {
  public:
+  // The linear solver and condensation of `options`.
+  NewtonWorkspace(const model::EquationSystem& system, const NewtonOptions& options);
+  // `kind` with the default condensation.
   NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind);
-  bool Fits(const model::EquationSystem& system, LinearSolverKind kind) const {
-    return &system == system_ && kind == kind_;
-  }
+  bool Fits(const model::EquationSystem& system, const NewtonOptions& options) const;
   SparseLu& lu() { return *lu_; }
   bool has_factorization = false;
 
@@ -58,8 +66,13 @@ class NewtonWorkspace {
   std::unique_ptr<SparseLu> TakeFactorization();
 
  private:
+  std::unique_ptr<SparseLu> MakeLu() const;
+
   const model::EquationSystem* system_;
   LinearSolverKind kind_;
+  bool condense_;
+  int max_fill_;
+  std::shared_ptr<const Condensation> condensation_;  // null when not condensing
   std::unique_ptr<SparseLu> lu_;
   SparseLu* reference_ = nullptr;
 };

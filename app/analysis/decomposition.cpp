@@ -107,7 +107,7 @@ Resolver::Resolver(const model::ModelData& data, const model::ClosureSpec& closu
     throw model::ScenarioError("welfare decomposition: closure not square: " +
                                system_->CountReport());
   }
-  workspace_ = std::make_unique<solver::NewtonWorkspace>(*system_, options_.newton.linear_solver);
+  workspace_ = std::make_unique<solver::NewtonWorkspace>(*system_, options_.newton);
   options_.workspace = workspace_.get();
 }
 
