@@ -143,8 +143,12 @@ int SolveAndWrite(const std::filesystem::path& data,
   if (check_derivatives && DerivativeCheck(model) != kExitOk) return kExitDerivatives;
   std::vector<io::ScenarioOutcome> outcomes;
   int exit_code = kExitOk;
+  // The last solve's factorisation, for its analysis; released before each solve, so that
+  // no more than one large factorisation is alive at a time.
+  analysis::HeldForOutcome held;
   for (const auto& s : scenarios) {
-    outcomes.push_back(RunScenario(model, s, options));
+    held = {outcomes.size(), {}};
+    outcomes.push_back(RunScenario(model, s, options, &held.factorization));
     PrintSummary(outcomes.back());
     if (exit_code == kExitOk && !outcomes.back().summary.converged()) {
       exit_code = solver::ExitCode(outcomes.back().summary.status);
@@ -162,7 +166,7 @@ int SolveAndWrite(const std::filesystem::path& data,
     }
   }
   io::WriteResults(out, overwrite, model, outcomes, provenance, [&](io::Hdf5Writer& w) {
-    analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles));
+    analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles), std::move(held));
   });
   std::printf("results written to %s\n", std::filesystem::absolute(out).string().c_str());
   return exit_code;

@@ -253,6 +253,19 @@ std::unique_ptr<SparseLu> NewtonWorkspace::TakeFactorization() {
   return std::exchange(lu_, std::move(fresh));
 }
 
+HeldFactorization NewtonWorkspace::HoldFactorization() {
+  return {TakeFactorization(), PatternFingerprint(*system_)};
+}
+
+std::uint64_t PatternFingerprint(const model::EquationSystem& system) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  auto mix = [&h](int v) { h = (h ^ static_cast<std::uint32_t>(v)) * 1099511628211ull; };
+  for (int v : system.row_start()) mix(v);
+  mix(-1);
+  for (int v : system.col_index()) mix(v);
+  return h;
+}
+
 bool FactorizeJacobian(const model::EquationSystem& system, const std::vector<double>& x_full,
                        NewtonWorkspace& workspace) {
   std::vector<double> x = x_full, step;

@@ -113,6 +113,12 @@ Resolver::Resolver(const model::ModelData& data, const model::ClosureSpec& closu
 
 Resolver::~Resolver() = default;
 
+void Resolver::UseFactorization(solver::HeldFactorization held) {
+  if (!held.lu || held.pattern != solver::PatternFingerprint(*system_)) return;
+  held_ = std::move(held);
+  workspace_->UseReference(held_.lu.get());
+}
+
 std::vector<Change> Resolver::Differences(const Point& from, const Point& to) const {
   std::vector<Change> out;
   ParameterDifferences(*model_, from, to, out);

@@ -154,6 +154,18 @@ TEST_F(ModelCondensation, EveryBilateralFlowIsEliminated) {
   EXPECT_LE(plan.reduced_size(), system_->cols() - flows);
 }
 
+// Held factorisations pass between systems of one pattern only.
+TEST_F(ModelCondensation, FingerprintsTellPatternsApart) {
+  model::EquationSystem same(m().registry(), m().blocks(), closure_.fixed, {closure_.walras},
+                             m().benchmark());
+  std::vector<bool> fixed = closure_.fixed;
+  fixed[system_->free_vars()[0]] = true;
+  model::EquationSystem other(m().registry(), m().blocks(), fixed, {closure_.walras},
+                              m().benchmark());
+  EXPECT_EQ(PatternFingerprint(same), PatternFingerprint(*system_));
+  EXPECT_NE(PatternFingerprint(other), PatternFingerprint(*system_));
+}
+
 TEST_F(ModelCondensation, CondensedStepEqualsTheFullStep) {
   std::vector<double> jac(system_->nonzeros()), f(system_->rows());
   system_->Jacobian(x_.data(), jac.data());
