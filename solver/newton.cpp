@@ -74,7 +74,10 @@ class NewtonState {
 
   // The Newton step on the current Jacobian by GMRES, preconditioned by the factorisation
   // held (of an earlier iterate's Jacobian); false if GMRES does not reach the tolerance.
-  bool KrylovStep(std::vector<double>& step, int max_iterations, double tolerance) {
+  // `step_is_chord`: `step` holds the chord step at this iterate, GMRES's first
+  // preconditioned direction, which saves a solve.
+  bool KrylovStep(std::vector<double>& step, int max_iterations, double tolerance,
+                  bool step_is_chord) {
     SparseLu* lu = workspace_.chord_lu();
     if (!lu || !EvaluateJacobian()) return false;
     const auto& start = system_.row_start();
@@ -86,9 +89,12 @@ class NewtonState {
       }
     };
     auto precondition = [&](std::vector<double>& v) { return lu->Solve(v.data()); };
-    std::vector<double> rhs(n_);
+    std::vector<double> rhs(n_), chord;
     for (int k = 0; k < n_; ++k) rhs[k] = -f_[k];
-    return Gmres(apply, precondition, rhs, step, max_iterations, tolerance) && AllFinite(step);
+    if (step_is_chord) chord = step;
+    return Gmres(apply, precondition, rhs, step, max_iterations, tolerance,
+                 step_is_chord ? &chord : nullptr) &&
+           AllFinite(step);
   }
 
   // Solves with the factorisation already held (from an earlier iterate or solve).
@@ -140,9 +146,11 @@ class NewtonState {
 
 // A full step with the held factorisation, kept if it shrinks max|F| by the contraction
 // factor: near a solution (and from a neighbouring one) this costs a triangular solve and a
-// residual instead of a Jacobian and a factorisation.
-bool TryChordStep(NewtonState& state, std::vector<double>& step, double contraction) {
-  if (!state.has_factorization() || !state.ChordStep(step)) return false;
+// residual instead of a Jacobian and a factorisation. `solved` says whether `step` holds
+// the chord step when it is not kept (for GMRES, whose first direction it is).
+bool TryChordStep(NewtonState& state, std::vector<double>& step, double contraction, bool& solved) {
+  solved = state.has_factorization() && state.ChordStep(step);
+  if (!solved) return false;
   double before = MaxAbs(state.residual());
   const auto& trial = state.Trial(step, 1.0);
   if (!AllFinite(trial) || MaxAbs(trial) > contraction * before) return false;
@@ -167,21 +175,23 @@ std::optional<SolveStatus> LineSearch(NewtonState& state, const std::vector<doub
 
 // Before refactorising: the Newton step by GMRES on the held factorisation, kept if its line
 // search succeeds (a factorisation costs far more than the solves GMRES takes).
-bool TryKrylovStep(NewtonState& state, std::vector<double>& step, const NewtonOptions& options) {
+bool TryKrylovStep(NewtonState& state, std::vector<double>& step, const NewtonOptions& options,
+                   bool step_is_chord) {
   return options.reuse_factorization && options.krylov_iterations > 0 &&
-         state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance) &&
+         state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance,
+                          step_is_chord) &&
          !LineSearch(state, step, options);
 }
 
 // One more step kept only if it lowers the largest residual: it takes the residual (and the
 // Walras check, which sums every row's error) towards rounding level.
 bool Polish(NewtonState& state, std::vector<double>& step, const NewtonOptions& options) {
-  bool reuse = options.reuse_factorization;
-  if (reuse && TryChordStep(state, step, 0.5)) return true;
+  bool reuse = options.reuse_factorization, solved = false;
+  if (reuse && TryChordStep(state, step, 0.5, solved)) return true;
   // Near rounding level a chord step rarely halves the residual; the exact Newton step by
   // GMRES on the held factorisation spares a factorisation (5 s at 144,000 unknowns).
   bool krylov = reuse && options.krylov_iterations > 0 &&
-                state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance);
+                state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance, solved);
   if (!krylov && state.ComputeStep(step)) return false;
   if (!(MaxAbs(state.Trial(step, 1.0)) < MaxAbs(state.residual()))) return false;
   state.AcceptTrial();
@@ -306,9 +316,12 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
       return finish(SolveStatus::kTimeLimit, "");
     }
     summary.iterations = it + 1;
-    if (options.reuse_factorization && TryChordStep(state, step, options.chord_contraction))
+    bool solved = false;
+    if (options.reuse_factorization &&
+        TryChordStep(state, step, options.chord_contraction, solved)) {
       continue;
-    if (TryKrylovStep(state, step, options)) continue;
+    }
+    if (TryKrylovStep(state, step, options, solved)) continue;
     if (auto failure = state.ComputeStep(step))
       return finish(*failure, "at Newton iteration " + std::to_string(it));
     if (auto failure = LineSearch(state, step, options)) {
