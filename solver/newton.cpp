@@ -230,13 +230,7 @@ NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, const Newt
     : system_(&system),
       kind_(options.linear_solver),
       condense_(options.condense),
-      max_fill_(options.condense_max_fill) {
-  if (condense_) {
-    condensation_ = std::make_shared<const Condensation>(
-        PlanCondensation(CondensationInputFor(system, max_fill_)));
-  }
-  lu_ = MakeLu();
-}
+      max_fill_(options.condense_max_fill) {}
 
 NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind)
     : NewtonWorkspace(system, WithSolver(kind)) {}
@@ -247,20 +241,25 @@ bool NewtonWorkspace::Fits(const model::EquationSystem& system,
          (!condense_ || options.condense_max_fill == max_fill_);
 }
 
-std::unique_ptr<SparseLu> NewtonWorkspace::MakeLu() const {
-  return MakeSystemLu(*system_, kind_, condensation_);
+SparseLu& NewtonWorkspace::lu() {
+  if (lu_) return *lu_;
+  if (condense_ && !condensation_) {
+    condensation_ = std::make_shared<const Condensation>(
+        PlanCondensation(CondensationInputFor(*system_, max_fill_)));
+  }
+  lu_ = MakeSystemLu(*system_, kind_, condensation_);
+  return *lu_;
 }
 
 void NewtonWorkspace::Reset() {
   has_factorization = false;
-  lu_->DropNumeric();
+  if (lu_) lu_->DropNumeric();
 }
 
 std::unique_ptr<SparseLu> NewtonWorkspace::TakeFactorization() {
   if (!has_factorization) return nullptr;
-  auto fresh = MakeLu();
   has_factorization = false;
-  return std::exchange(lu_, std::move(fresh));
+  return std::move(lu_);  // the next factorisation makes a new LU (the analysis is shared)
 }
 
 HeldFactorization NewtonWorkspace::HoldFactorization() {

@@ -64,7 +64,9 @@ class NewtonWorkspace {
   // `kind` with the default condensation.
   NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind);
   bool Fits(const model::EquationSystem& system, const NewtonOptions& options) const;
-  SparseLu& lu() { return *lu_; }
+  // Made on first use, inside the first solve that factorises (its symbolic analysis is
+  // part of that solve's time), or never when a reference serves every step.
+  SparseLu& lu();
   bool has_factorization = false;
 
   // Not owned; its factorisation must stay unchanged while set (solves do not change it).
@@ -81,8 +83,6 @@ class NewtonWorkspace {
   HeldFactorization HoldFactorization();
 
  private:
-  std::unique_ptr<SparseLu> MakeLu() const;
-
   const model::EquationSystem* system_;
   LinearSolverKind kind_;
   bool condense_;
