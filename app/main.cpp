@@ -1,9 +1,6 @@
 // peninsula: the command line (docs/cli.md). Thin: parses options, calls app/runner, prints
 // summaries, maps failures to exit codes.
-#include <malloc.h>
-
 #include <boost/program_options.hpp>
-#include <climits>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -37,21 +34,10 @@ void PrintUsage() {
          "Run 'peninsula COMMAND --help' for a command's options. Exit codes: docs/cli.md.\n";
 }
 
-// Freed memory stays in the heap for reuse instead of going back to the system: a large solve
-// allocates and frees the same big work arrays again and again (UMFPACK's and METIS's, the
-// Newton and GMRES vectors), and memory handed back is page-faulted in afresh at every reuse.
-// At 40×57 this spares 90,000 page faults, about 1 s of the whole command, for 0.1 GB more
-// peak memory (docs/performance.md).
-void KeepFreedMemory() {
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, INT_MAX);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace peninsula::app;
-  KeepFreedMemory();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     PrintUsage();
