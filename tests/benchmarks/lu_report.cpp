@@ -30,6 +30,7 @@ void Report(const char* name, int n, const std::vector<int>& start, const std::v
   umfpack_di_defaults(control);
   control[UMFPACK_ORDERING] = UMFPACK_ORDERING_METIS;
   control[UMFPACK_IRSTEP] = 0;
+  control[UMFPACK_FRONT_ALLOC_INIT] = 1.0;
   void *symbolic = nullptr, *numeric = nullptr;
   double t0 = CpuSeconds();
   int s1 = umfpack_di_symbolic(n, n, start.data(), index.data(), nullptr, &symbolic, control, info);
