@@ -68,10 +68,12 @@ int DerivativeCheck(model::Model& model) {
 }
 
 solver::SolveOptions OptionsFor(const std::string& method, double tolerance,
-                                const std::string& linear_solver, double max_seconds) {
+                                const std::string& linear_solver, double max_seconds,
+                                bool condense = true) {
   solver::SolveOptions options;
   options.method = solver::ParseMethod(method);
   options.newton.linear_solver = solver::ParseLinearSolver(linear_solver);
+  options.newton.condense = condense;
   options.newton.tolerance = tolerance;
   options.ipopt.tolerance = tolerance;
   options.max_seconds = max_seconds;
@@ -150,8 +152,12 @@ int SolveAndWrite(const std::filesystem::path& data,
   if (check_derivatives && DerivativeCheck(model) != kExitOk) return kExitDerivatives;
   std::vector<io::ScenarioOutcome> outcomes;
   int exit_code = kExitOk;
+  // The last solve's factorisation, for its analysis; released before each solve, so that
+  // no more than one large factorisation is alive at a time.
+  analysis::HeldForOutcome held;
   for (const auto& s : scenarios) {
-    outcomes.push_back(RunScenario(model, s, options));
+    held = {outcomes.size(), {}};
+    outcomes.push_back(RunScenario(model, s, options, &held.factorization));
     PrintSummary(outcomes.back());
     if (exit_code == kExitOk && !outcomes.back().summary.converged()) {
       exit_code = solver::ExitCode(outcomes.back().summary.status);
@@ -179,7 +185,7 @@ int SolveAndWrite(const std::filesystem::path& data,
       provenance.inputs.push_back(f);
   }
   io::WriteResults(out, overwrite, model, outcomes, provenance, [&](io::Hdf5Writer& w) {
-    analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles));
+    analysis::WriteAnalysis(w, model, outcomes, AnalysisFor(roles), std::move(held));
     io::WritePaths(w, model, path_outcomes);
     analysis::WritePathAnalysis(w, model, path_outcomes, AnalysisFor(roles));
   });
@@ -269,8 +275,11 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
       "max-seconds", po::value<double>()->default_value(600.0),
       "time limit of each solve (Newton, the Ipopt fallback and the homotopy share it)")(
       "linear-solver", po::value<std::string>()->default_value("auto"),
-      "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")("check-derivatives",
-                                                                "check the AD Jacobian first");
+      "Newton's sparse LU: auto, umfpack, mumps, klu or eigen")(
+      "no-condense",
+      "factorise the whole Jacobian, not the Schur complement of the explicitly "
+      "defined variables (same steps; for verification)")("check-derivatives",
+                                                          "check the AD Jacobian first");
   if (WantsHelp(args, desc)) return kExitOk;
   auto vm = ParseOptions(args, desc);
   return Guarded([&] {
@@ -287,7 +296,8 @@ int SolveCommand(const std::vector<std::string>& args, const std::string& comman
         DataDirectory(vm["data"].as<std::string>(), vm["variant"].as<std::string>()), files,
         vm["out"].as<std::string>(), vm.count("overwrite") > 0,
         OptionsFor(vm["solver"].as<std::string>(), vm["tolerance"].as<double>(),
-                   vm["linear-solver"].as<std::string>(), vm["max-seconds"].as<double>()),
+                   vm["linear-solver"].as<std::string>(), vm["max-seconds"].as<double>(),
+                   vm.count("no-condense") == 0),
         provenance, vm.count("check-derivatives") > 0, {}, paths, vm["data"].as<std::string>());
   });
 }

@@ -159,12 +159,24 @@ io::ScenarioOutcome SolvePath(model::Model& model, const model::Scenario& scenar
 }
 
 io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,
-                                const solver::SolveOptions& options) {
+                                const solver::SolveOptions& options,
+                                solver::HeldFactorization* keep) {
   PreparedScenario prepared = Prepare(model, scenario);
-  return SolvePath(model, scenario, prepared.closure,
-                   [&](std::size_t, std::vector<double>& x, const solver::ShockSetter& set_shock) {
-                     return solver::Solve(*prepared.system, x, set_shock, options);
-                   });
+  solver::SolveOptions step_options = options;
+  std::unique_ptr<solver::NewtonWorkspace> workspace;
+  if (keep && !options.workspace) {
+    workspace = std::make_unique<solver::NewtonWorkspace>(*prepared.system, options.newton);
+    step_options.workspace = workspace.get();
+  }
+  auto outcome =
+      SolvePath(model, scenario, prepared.closure,
+                [&](std::size_t, std::vector<double>& x, const solver::ShockSetter& set_shock) {
+                  if (workspace)
+                    workspace->Reset();  // as without a workspace: no factorisation held
+                  return solver::Solve(*prepared.system, x, set_shock, step_options);
+                });
+  if (workspace) *keep = workspace->HoldFactorization();
+  return outcome;
 }
 
 }  // namespace peninsula::app

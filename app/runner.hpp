@@ -55,8 +55,11 @@ io::ScenarioOutcome SolvePath(model::Model& model, const model::Scenario& scenar
                               const model::ClosurePlan& closure, const StepSolver& solve_step);
 
 // Solves one scenario from the benchmark. Never throws for solver outcomes; throws
-// model::ScenarioError for a scenario that does not fit the model.
+// model::ScenarioError for a scenario that does not fit the model. With `keep`, the last
+// factorisation of the solve is handed over there (for the analysis' re-solves); each step of
+// the path still starts without one.
 io::ScenarioOutcome RunScenario(model::Model& model, const model::Scenario& scenario,
-                                const solver::SolveOptions& options);
+                                const solver::SolveOptions& options,
+                                solver::HeldFactorization* keep = nullptr);
 
 }  // namespace peninsula::app

@@ -91,8 +91,7 @@ int ScenarioRunner::SystemFor(const model::ClosurePlan& closure) {
   sys->system = std::make_unique<model::EquationSystem>(
       model_.registry(), model_.blocks(), closure.fixed, std::vector<model::RowRef>{closure.walras},
       model_.benchmark());
-  sys->workspace =
-      std::make_unique<solver::NewtonWorkspace>(*sys->system, options_.newton.linear_solver);
+  sys->workspace = std::make_unique<solver::NewtonWorkspace>(*sys->system, options_.newton);
   systems_.push_back(std::move(sys));
   return static_cast<int>(systems_.size()) - 1;
 }

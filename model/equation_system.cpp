@@ -124,9 +124,25 @@ void EquationSystem::TapeRow(int all_row, const double* x_full, const std::vecto
   for (int g : support) leaf_of_[g] = -1;
 }
 
+// The derivatives of an active row with respect to its free variables. Both position lists
+// are sorted; `touched` includes fixed variables, and the support a complementarity row's
+// paired variable, which its equation need not read (derivative 0).
+void EquationSystem::KeepBenchmarkDerivatives(int active_row, const std::vector<int>& touched,
+                                              const std::vector<double>& grad) {
+  const std::vector<int>& support = support_[active_row];
+  double* out = benchmark_derivatives_.data() + row_start_[active_row];
+  std::size_t t = 0;
+  for (std::size_t s = 0; s < support.size(); ++s) {
+    while (t < touched.size() && touched[t] < support[s]) ++t;
+    out[s] = (t < touched.size() && touched[t] == support[s]) ? grad[t] : 0.0;
+  }
+}
+
 void EquationSystem::ComputeScales(const std::vector<double>& x_full) {
   // Dropped rows are scaled too, so the Walras check reads on the same scale.
   std::vector<int> touched;
+  benchmark_derivatives_.assign(col_index_.size(), 0.0);
+  std::size_t next_active = 0;
   for (int k = 0; k < static_cast<int>(all_rows_.size()); ++k) {
     touched.clear();
     const RowRef& ref = all_rows_[k].ref;
@@ -138,6 +154,9 @@ void EquationSystem::ComputeScales(const std::vector<double>& x_full) {
     double biggest = 0.0;
     for (double d : grad_) biggest = std::max(biggest, std::abs(d));
     all_rows_[k].scale = (biggest > 0.0 && std::isfinite(biggest)) ? 1.0 / biggest : 1.0;
+    if (next_active < active_.size() && active_[next_active] == k) {
+      KeepBenchmarkDerivatives(static_cast<int>(next_active++), touched, grad_);
+    }
   }
 }
 

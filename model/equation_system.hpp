@@ -47,6 +47,10 @@ class EquationSystem {
   const std::vector<int>& row_start() const { return row_start_; }
   const std::vector<int>& col_index() const { return col_index_; }
   int nonzeros() const { return static_cast<int>(col_index_.size()); }
+  // Unscaled derivatives at the point the system was built from (the benchmark), in the CSR
+  // order above: a row whose variable enters with derivative ±1 there defines that variable
+  // explicitly (M = f(...)), which the Newton path uses to condense the system.
+  const std::vector<double>& benchmark_derivatives() const { return benchmark_derivatives_; }
 
   // Column of the variable paired with an active row of a complementarity block
   // (F_r >= 0 ⊥ y_c >= 0), or -1 for an equation. The pair's entry is always in the pattern.
@@ -72,6 +76,8 @@ class EquationSystem {
   double EvalRaw(const RowRef& ref, const double* x_full) const;
   void BuildStructure(const std::vector<double>& x_full);
   void ComputeScales(const std::vector<double>& x_full);
+  void KeepBenchmarkDerivatives(int active_row, const std::vector<int>& touched,
+                                const std::vector<double>& grad);
   void TapeRow(int all_row, const double* x_full, const std::vector<int>& support,
                double* grad) const;
 
@@ -86,7 +92,8 @@ class EquationSystem {
   std::vector<int> row_start_;
   std::vector<int> col_index_;
   std::vector<std::vector<int>> support_;  // per active row, global positions (free only)
-  std::vector<int> complement_col_;        // per active row
+  std::vector<double> benchmark_derivatives_;
+  std::vector<int> complement_col_;  // per active row
   int complementarity_rows_ = 0;
   mutable std::vector<int> leaf_of_;
   mutable std::vector<double> grad_;

@@ -3,7 +3,7 @@
 
 Reads Google Benchmark JSON files written by peninsula_bench (BM_SolveColdNewton, one file
 per size so each peak RSS is that size's own), prints a Markdown table (variables, time,
-peak memory) and writes an SVG chart of time and memory against the number of variables on
+peak memory, solve time over the Newton limit) and writes an SVG chart of time and memory against the number of variables on
 log-log axes. Standard library only; scripts/scaling runs the benchmarks and this script.
 
     scripts/scaling_chart.py OUT.svg FILE.json [FILE.json ...]
@@ -33,7 +33,9 @@ def read_points(paths):
                 "cpu_seconds": b["cpu_time"] * scale,
                 "memory_mb": b["peak_rss_mb"],
                 "factorizations": b.get("factorizations", 0),
-                "solver": b.get("label", ""),
+                # The label is "newton+SOLVER, R x the Newton limit (...)": the solver alone.
+                "solver": b.get("label", "").split(",")[0],
+                "newton_limit": b.get("x_newton_limit"),
             })
     return sorted(points, key=lambda p: p["variables"])
 
@@ -112,11 +114,12 @@ def svg(points):
 
 def table(points):
     rows = ["| size | variables | linear solver | factorisations | wall time | CPU time "
-            "| peak RSS |", "|---|---|---|---|---|---|---|"]
+            "| peak RSS | ÷ Newton limit (≤ 1.5) |", "|---|---|---|---|---|---|---|---|"]
     for p in points:
+        limit = "" if p["newton_limit"] is None else f'{p["newton_limit"]:.2f}'
         rows.append(f'| {p["size"]} | {p["variables"]:,.0f} | {p["solver"]} '
                     f'| {p["factorizations"]:.0f} | {p["seconds"]:.3g} s '
-                    f'| {p["cpu_seconds"]:.3g} s | {p["memory_mb"]:,.0f} MB |')
+                    f'| {p["cpu_seconds"]:.3g} s | {p["memory_mb"]:,.0f} MB | {limit} |')
     return "\n".join(rows)
 
 

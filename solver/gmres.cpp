@@ -20,40 +20,46 @@ void Givens(double a, double b, double& c, double& s) {
   s = r > 0 ? b / r : 0.0;
 }
 
-// x = M⁻¹·Σ y_i·V_i with y from the triangular system R·y = g of the first k columns.
-bool Assemble(const std::vector<std::vector<double>>& h, const std::vector<double>& g,
-              const std::vector<std::vector<double>>& v, int k, const Preconditioner& precondition,
-              std::vector<double>& x) {
+// x = Σ y_i·Z_i (Z_i = M⁻¹·V_i) with y from the triangular system R·y = g of the first k
+// columns.
+void Assemble(const std::vector<std::vector<double>>& h, const std::vector<double>& g,
+              const std::vector<std::vector<double>>& z, int k, std::vector<double>& x) {
   std::vector<double> y(k);
   for (int i = k - 1; i >= 0; --i) {
     double s = g[i];
     for (int j = i + 1; j < k; ++j) s -= h[i][j] * y[j];
     y[i] = s / h[i][i];
   }
-  x.assign(v[0].size(), 0.0);
+  x.assign(z[0].size(), 0.0);
   for (int i = 0; i < k; ++i) {
-    for (std::size_t r = 0; r < x.size(); ++r) x[r] += y[i] * v[i][r];
+    for (std::size_t r = 0; r < x.size(); ++r) x[r] += y[i] * z[i][r];
   }
-  return precondition(x);
 }
 
 }  // namespace
 
 bool Gmres(const LinearMap& apply, const Preconditioner& precondition, const std::vector<double>& b,
-           std::vector<double>& x, int max_iterations, double relative_tolerance) {
+           std::vector<double>& x, int max_iterations, double relative_tolerance,
+           const std::vector<double>* preconditioned_b) {
   double beta = std::sqrt(Dot(b, b));
   x.assign(b.size(), 0.0);
   if (!(beta > 0)) return beta == 0;
-  std::vector<std::vector<double>> v(1, b), h(max_iterations, std::vector<double>(max_iterations));
+  std::vector<std::vector<double>> v(1, b), z,
+      h(max_iterations, std::vector<double>(max_iterations));
   for (double& e : v[0]) e /= beta;
-  std::vector<double> g(max_iterations + 1, 0.0), cs(max_iterations), sn(max_iterations), z, w;
+  std::vector<double> g(max_iterations + 1, 0.0), cs(max_iterations), sn(max_iterations), w;
   g[0] = beta;
   int k = 0;
   bool converged = false;
   while (k < max_iterations && !converged) {
-    z = v[k];
-    if (!precondition(z)) return false;
-    apply(z, w);
+    if (k == 0 && preconditioned_b) {
+      z.push_back(*preconditioned_b);
+      for (double& e : z[0]) e /= beta;
+    } else {
+      z.push_back(v[k]);
+      if (!precondition(z[k])) return false;
+    }
+    apply(z[k], w);
     for (int i = 0; i <= k; ++i) {
       h[i][k] = Dot(w, v[i]);
       for (std::size_t r = 0; r < w.size(); ++r) w[r] -= h[i][k] * v[i][r];
@@ -78,7 +84,8 @@ bool Gmres(const LinearMap& apply, const Preconditioner& precondition, const std
       converged = true;  // an invariant subspace: the solution is exact
     }
   }
-  return Assemble(h, g, v, k, precondition, x) && converged;
+  Assemble(h, g, z, k, x);
+  return converged;
 }
 
 }  // namespace peninsula::solver

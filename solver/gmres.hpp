@@ -15,8 +15,12 @@ using Preconditioner = std::function<bool(std::vector<double>& v)>;
 
 // Solves J·x = b from x = 0 with at most `max_iterations` Arnoldi steps (no restart) until
 // ‖b − J·x‖₂ ≤ relative_tolerance·‖b‖₂. Returns whether it got there; x holds the last
-// iterate either way.
+// iterate either way. `preconditioned_b`, if given, is M⁻¹·b (a chord step the caller has
+// already solved for), which saves the first preconditioner call. Each Arnoldi step costs one
+// preconditioner call and nothing more: the preconditioned directions are kept (as flexible
+// GMRES does), so the solution needs no further solve.
 bool Gmres(const LinearMap& apply, const Preconditioner& precondition, const std::vector<double>& b,
-           std::vector<double>& x, int max_iterations, double relative_tolerance);
+           std::vector<double>& x, int max_iterations, double relative_tolerance,
+           const std::vector<double>* preconditioned_b = nullptr);
 
 }  // namespace peninsula::solver

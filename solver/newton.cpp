@@ -74,7 +74,10 @@ class NewtonState {
 
   // The Newton step on the current Jacobian by GMRES, preconditioned by the factorisation
   // held (of an earlier iterate's Jacobian); false if GMRES does not reach the tolerance.
-  bool KrylovStep(std::vector<double>& step, int max_iterations, double tolerance) {
+  // `step_is_chord`: `step` holds the chord step at this iterate, GMRES's first
+  // preconditioned direction, which saves a solve.
+  bool KrylovStep(std::vector<double>& step, int max_iterations, double tolerance,
+                  bool step_is_chord) {
     SparseLu* lu = workspace_.chord_lu();
     if (!lu || !EvaluateJacobian()) return false;
     const auto& start = system_.row_start();
@@ -86,9 +89,12 @@ class NewtonState {
       }
     };
     auto precondition = [&](std::vector<double>& v) { return lu->Solve(v.data()); };
-    std::vector<double> rhs(n_);
+    std::vector<double> rhs(n_), chord;
     for (int k = 0; k < n_; ++k) rhs[k] = -f_[k];
-    return Gmres(apply, precondition, rhs, step, max_iterations, tolerance) && AllFinite(step);
+    if (step_is_chord) chord = step;
+    return Gmres(apply, precondition, rhs, step, max_iterations, tolerance,
+                 step_is_chord ? &chord : nullptr) &&
+           AllFinite(step);
   }
 
   // Solves with the factorisation already held (from an earlier iterate or solve).
@@ -140,9 +146,11 @@ class NewtonState {
 
 // A full step with the held factorisation, kept if it shrinks max|F| by the contraction
 // factor: near a solution (and from a neighbouring one) this costs a triangular solve and a
-// residual instead of a Jacobian and a factorisation.
-bool TryChordStep(NewtonState& state, std::vector<double>& step, double contraction) {
-  if (!state.has_factorization() || !state.ChordStep(step)) return false;
+// residual instead of a Jacobian and a factorisation. `solved` says whether `step` holds
+// the chord step when it is not kept (for GMRES, whose first direction it is).
+bool TryChordStep(NewtonState& state, std::vector<double>& step, double contraction, bool& solved) {
+  solved = state.has_factorization() && state.ChordStep(step);
+  if (!solved) return false;
   double before = MaxAbs(state.residual());
   const auto& trial = state.Trial(step, 1.0);
   if (!AllFinite(trial) || MaxAbs(trial) > contraction * before) return false;
@@ -167,21 +175,23 @@ std::optional<SolveStatus> LineSearch(NewtonState& state, const std::vector<doub
 
 // Before refactorising: the Newton step by GMRES on the held factorisation, kept if its line
 // search succeeds (a factorisation costs far more than the solves GMRES takes).
-bool TryKrylovStep(NewtonState& state, std::vector<double>& step, const NewtonOptions& options) {
+bool TryKrylovStep(NewtonState& state, std::vector<double>& step, const NewtonOptions& options,
+                   bool step_is_chord) {
   return options.reuse_factorization && options.krylov_iterations > 0 &&
-         state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance) &&
+         state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance,
+                          step_is_chord) &&
          !LineSearch(state, step, options);
 }
 
 // One more step kept only if it lowers the largest residual: it takes the residual (and the
 // Walras check, which sums every row's error) towards rounding level.
 bool Polish(NewtonState& state, std::vector<double>& step, const NewtonOptions& options) {
-  bool reuse = options.reuse_factorization;
-  if (reuse && TryChordStep(state, step, 0.5)) return true;
+  bool reuse = options.reuse_factorization, solved = false;
+  if (reuse && TryChordStep(state, step, 0.5, solved)) return true;
   // Near rounding level a chord step rarely halves the residual; the exact Newton step by
   // GMRES on the held factorisation spares a factorisation (5 s at 144,000 unknowns).
   bool krylov = reuse && options.krylov_iterations > 0 &&
-                state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance);
+                state.KrylovStep(step, options.krylov_iterations, options.krylov_tolerance, solved);
   if (!krylov && state.ComputeStep(step)) return false;
   if (!(MaxAbs(state.Trial(step, 1.0)) < MaxAbs(state.residual()))) return false;
   state.AcceptTrial();
@@ -196,6 +206,7 @@ void NewtonOptions::Validate() const {
   if (!(max_seconds > 0)) throw std::invalid_argument("newton max_seconds must be > 0");
   if (!(armijo > 0 && armijo < 0.5))
     throw std::invalid_argument("newton armijo must be in (0, 0.5)");
+  if (condense_max_fill < 0) throw std::invalid_argument("newton condense_max_fill must be >= 0");
   if (krylov_iterations < 0) throw std::invalid_argument("newton krylov_iterations must be >= 0");
   if (!(krylov_tolerance > 0 && krylov_tolerance < 1)) {
     throw std::invalid_argument("newton krylov_tolerance must be in (0, 1)");
@@ -205,21 +216,63 @@ void NewtonOptions::Validate() const {
   }
 }
 
-NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind)
+namespace {
+
+NewtonOptions WithSolver(LinearSolverKind kind) {
+  NewtonOptions options;
+  options.linear_solver = kind;
+  return options;
+}
+
+}  // namespace
+
+NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, const NewtonOptions& options)
     : system_(&system),
-      kind_(kind),
-      lu_(MakeSparseLu(kind, system.cols(), system.row_start(), system.col_index())) {}
+      kind_(options.linear_solver),
+      condense_(options.condense),
+      max_fill_(options.condense_max_fill) {}
+
+NewtonWorkspace::NewtonWorkspace(const model::EquationSystem& system, LinearSolverKind kind)
+    : NewtonWorkspace(system, WithSolver(kind)) {}
+
+bool NewtonWorkspace::Fits(const model::EquationSystem& system,
+                           const NewtonOptions& options) const {
+  return &system == system_ && options.linear_solver == kind_ && options.condense == condense_ &&
+         (!condense_ || options.condense_max_fill == max_fill_);
+}
+
+SparseLu& NewtonWorkspace::lu() {
+  if (lu_) return *lu_;
+  if (condense_ && !condensation_) {
+    condensation_ = std::make_shared<const Condensation>(
+        PlanCondensation(CondensationInputFor(*system_, max_fill_)));
+  }
+  lu_ = MakeSystemLu(*system_, kind_, condensation_);
+  return *lu_;
+}
 
 void NewtonWorkspace::Reset() {
   has_factorization = false;
-  lu_->DropNumeric();
+  if (lu_) lu_->DropNumeric();
 }
 
 std::unique_ptr<SparseLu> NewtonWorkspace::TakeFactorization() {
   if (!has_factorization) return nullptr;
-  auto fresh = MakeSparseLu(kind_, system_->cols(), system_->row_start(), system_->col_index());
   has_factorization = false;
-  return std::exchange(lu_, std::move(fresh));
+  return std::move(lu_);  // the next factorisation makes a new LU (the analysis is shared)
+}
+
+HeldFactorization NewtonWorkspace::HoldFactorization() {
+  return {TakeFactorization(), PatternFingerprint(*system_)};
+}
+
+std::uint64_t PatternFingerprint(const model::EquationSystem& system) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+  auto mix = [&h](int v) { h = (h ^ static_cast<std::uint32_t>(v)) * 1099511628211ull; };
+  for (int v : system.row_start()) mix(v);
+  mix(-1);
+  for (int v : system.col_index()) mix(v);
+  return h;
 }
 
 bool FactorizeJacobian(const model::EquationSystem& system, const std::vector<double>& x_full,
@@ -236,8 +289,8 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
   SolveSummary summary;
   summary.solver = "newton";
   std::unique_ptr<NewtonWorkspace> own;
-  if (!workspace || !workspace->Fits(system, options.linear_solver)) {
-    own = std::make_unique<NewtonWorkspace>(system, options.linear_solver);
+  if (!workspace || !workspace->Fits(system, options)) {
+    own = std::make_unique<NewtonWorkspace>(system, options);
     workspace = own.get();
   }
   NewtonState state(system, x_full, *workspace);
@@ -262,9 +315,12 @@ SolveSummary SolveNewton(const model::EquationSystem& system, std::vector<double
       return finish(SolveStatus::kTimeLimit, "");
     }
     summary.iterations = it + 1;
-    if (options.reuse_factorization && TryChordStep(state, step, options.chord_contraction))
+    bool solved = false;
+    if (options.reuse_factorization &&
+        TryChordStep(state, step, options.chord_contraction, solved)) {
       continue;
-    if (TryKrylovStep(state, step, options)) continue;
+    }
+    if (TryKrylovStep(state, step, options, solved)) continue;
     if (auto failure = state.ComputeStep(step))
       return finish(*failure, "at Newton iteration " + std::to_string(it));
     if (auto failure = LineSearch(state, step, options)) {

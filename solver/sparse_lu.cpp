@@ -139,6 +139,10 @@ class UmfpackLu final : public SparseLu {
     // a product with J), tripling the cost of a chord step, while Newton corrects the step's
     // error at the next iterate anyway (docs/performance.md).
     control_[UMFPACK_IRSTEP] = 0;
+    // The working array for the frontal matrices at its largest size from the start, not half
+    // of it grown (allocated anew and copied) as fronts outgrow it: each growth page-faulted a
+    // fresh block in. At 40×57: 70,000 page faults and 0.3 GB of peak memory fewer.
+    control_[UMFPACK_FRONT_ALLOC_INIT] = 1.0;
     // From the pattern alone (no values), so the analysis, and every factorisation after it,
     // does not depend on which Jacobian happened to be factorised first.
     symbolic_ = SharedUmfpackSymbolic(ap_, ai_, control_);

@@ -186,9 +186,52 @@ void WritePhases(Hdf5Writer& w, const std::string& group, an::Resolver& resolver
 
 }  // namespace
 
-void WriteAnalysis(Hdf5Writer& w, const model::Model& model,
-                   const std::vector<ScenarioOutcome>& outcomes, const AnalysisOptions& options) {
+namespace {
+
+// The analysis of one converged scenario against each reference; `held` (may be empty) seeds
+// the re-solves' chord steps.
+void WriteOutcome(Hdf5Writer& w, const model::Model& model, const ScenarioOutcome& o,
+                  const std::vector<Reference>& refs, const AnalysisOptions& options,
+                  solver::HeldFactorization held) {
   const auto& sets = model.sets();
+  const std::string g = "/scenarios/" + o.name + "/analysis";
+  w.CreateGroup(g);
+  w.SetAttribute(g, "home", options.home);
+  w.SetAttribute(g, "partner", options.partner);
+  w.SetAttribute(g, "comparators", options.comparators);
+  std::vector<std::string> notes;
+  w.SetAttribute(g, "references", [&] {
+    std::vector<std::string> names;
+    for (const auto& r : refs) names.push_back(r.name);
+    return names;
+  }());
+  an::Point point{&o.parameters, &o.x};
+  an::State state = an::ReadState(model, o.x, o.parameters);
+  auto resolver = options.decompose ? MakeResolver(model, o, notes) : nullptr;
+  if (resolver) resolver->UseFactorization(std::move(held));
+  for (const auto& ref : refs) {
+    an::Comparison c = an::Compare(model, ref.state, state, options);
+    const std::string rg = g + "/" + ref.name;
+    WriteComparison(Writer{w, rg}, sets, c);
+    if (!resolver) continue;
+    an::Decomposition d = an::DecomposeWelfare(*resolver, ref.point,
+                                               an::ShockGroups(*resolver, ref.point, point), c.ev);
+    WriteDecomposition(w, rg + "/welfare/by_group", d, sets.regions.size(), "shock groups");
+    WriteSources(w, rg + "/welfare/by_source",
+                 an::DecomposeBySource(*resolver, ref.point, point, c.ev, options.sources),
+                 sets.regions.size());
+  }
+  if (resolver && !o.phases.empty()) {
+    WritePhases(w, g + "/benchmark/welfare/by_phase", *resolver, model, o);
+  }
+  w.SetAttribute(g, "notes", notes);
+}
+
+}  // namespace
+
+void WriteAnalysis(Hdf5Writer& w, const model::Model& model,
+                   const std::vector<ScenarioOutcome>& outcomes, const AnalysisOptions& options,
+                   HeldForOutcome held) {
   Reference benchmark{"benchmark",
                       {&model.data().p0, &model.benchmark()},
                       an::ReadState(model, model.benchmark(), model.data().p0)};
@@ -196,44 +239,23 @@ void WriteAnalysis(Hdf5Writer& w, const model::Model& model,
   for (const auto& o : outcomes) {
     if (o.name == options.status_quo && o.summary.converged()) status_quo = &o;
   }
-  for (const auto& o : outcomes) {
-    if (!o.summary.converged()) continue;
-    const std::string g = "/scenarios/" + o.name + "/analysis";
-    w.CreateGroup(g);
-    w.SetAttribute(g, "home", options.home);
-    w.SetAttribute(g, "partner", options.partner);
-    w.SetAttribute(g, "comparators", options.comparators);
-    std::vector<std::string> notes;
+  auto analyse = [&](std::size_t k, solver::HeldFactorization factorization) {
+    const ScenarioOutcome& o = outcomes[k];
+    if (!o.summary.converged()) return;
     std::vector<Reference> refs = {benchmark};
     if (status_quo && status_quo != &o) {
       refs.push_back({options.status_quo,
                       {&status_quo->parameters, &status_quo->x},
                       an::ReadState(model, status_quo->x, status_quo->parameters)});
     }
-    w.SetAttribute(g, "references", [&] {
-      std::vector<std::string> names;
-      for (const auto& r : refs) names.push_back(r.name);
-      return names;
-    }());
-    an::Point point{&o.parameters, &o.x};
-    an::State state = an::ReadState(model, o.x, o.parameters);
-    auto resolver = options.decompose ? MakeResolver(model, o, notes) : nullptr;
-    for (const auto& ref : refs) {
-      an::Comparison c = an::Compare(model, ref.state, state, options);
-      const std::string rg = g + "/" + ref.name;
-      WriteComparison(Writer{w, rg}, sets, c);
-      if (!resolver) continue;
-      an::Decomposition d = an::DecomposeWelfare(
-          *resolver, ref.point, an::ShockGroups(*resolver, ref.point, point), c.ev);
-      WriteDecomposition(w, rg + "/welfare/by_group", d, sets.regions.size(), "shock groups");
-      WriteSources(w, rg + "/welfare/by_source",
-                   an::DecomposeBySource(*resolver, ref.point, point, c.ev, options.sources),
-                   sets.regions.size());
-    }
-    if (resolver && !o.phases.empty()) {
-      WritePhases(w, g + "/benchmark/welfare/by_phase", *resolver, model, o);
-    }
-    w.SetAttribute(g, "notes", notes);
+    WriteOutcome(w, model, o, refs, options, std::move(factorization));
+  };
+  // The scenario holding a factorisation first, so that it is released before any other
+  // scenario's re-solves factorise: one large factorisation in memory at a time.
+  bool first = held.factorization.lu && held.outcome < outcomes.size();
+  if (first) analyse(held.outcome, std::move(held.factorization));
+  for (std::size_t k = 0; k < outcomes.size(); ++k) {
+    if (!(first && k == held.outcome)) analyse(k, {});
   }
 }
 

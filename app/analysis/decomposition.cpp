@@ -108,11 +108,17 @@ Resolver::Resolver(const model::ModelData& data, const model::ClosureSpec& closu
     throw model::ScenarioError("welfare decomposition: closure not square: " +
                                system_->CountReport());
   }
-  workspace_ = std::make_unique<solver::NewtonWorkspace>(*system_, options_.newton.linear_solver);
+  workspace_ = std::make_unique<solver::NewtonWorkspace>(*system_, options_.newton);
   options_.workspace = workspace_.get();
 }
 
 Resolver::~Resolver() = default;
+
+void Resolver::UseFactorization(solver::HeldFactorization held) {
+  if (!held.lu || held.pattern != solver::PatternFingerprint(*system_)) return;
+  held_ = std::move(held);
+  workspace_->UseReference(held_.lu.get());
+}
 
 std::vector<Change> Resolver::Differences(const Point& from, const Point& to) const {
   std::vector<Change> out;

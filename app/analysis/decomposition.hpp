@@ -61,6 +61,9 @@ class Resolver {
   std::optional<PathNode> SolveAt(const PathNode& from, const std::vector<Change>& changes,
                                   double numeraire, const std::vector<double>* guess = nullptr);
   const model::Model& model() const { return *model_; }
+  // Chord steps start from `held` (kept alive here) until the resolver factorises on its own;
+  // ignored if it was made for another Jacobian pattern.
+  void UseFactorization(solver::HeldFactorization held);
   // The global position of the numeraire, whose level is the world-currency unit W in
   // multi-region mode (docs/model.md §4).
   int numeraire() const { return closure_.numeraire; }
@@ -74,6 +77,7 @@ class Resolver {
   // Kept across coalitions and path steps: the symbolic analysis once, the last
   // factorisation for chord steps.
   std::unique_ptr<solver::NewtonWorkspace> workspace_;
+  solver::HeldFactorization held_;
 };
 
 struct Component {

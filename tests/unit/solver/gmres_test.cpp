@@ -1,6 +1,6 @@
 // GMRES (solver/gmres.cpp) on small unsymmetric systems: exact in n steps without a
-// preconditioner, in one step with the exact inverse as preconditioner, and a failure
-// reported when the iteration budget is too small.
+// preconditioner, in one step with the exact inverse as preconditioner, a failure reported
+// when the iteration budget is too small, and one preconditioner call per step.
 #include "solver/gmres.hpp"
 
 #include <gtest/gtest.h>
@@ -58,6 +58,29 @@ TEST(Gmres, ReportsWhenTheBudgetIsTooSmall) {
   EXPECT_FALSE(Gmres(Apply(Matrix()), identity, kB, x, 2, 1e-12));
   auto failing = [](std::vector<double>&) { return false; };
   EXPECT_FALSE(Gmres(Apply(Matrix()), failing, kB, x, 4, 1e-12));
+}
+
+// One preconditioner call per Arnoldi step and none to assemble the solution; none at all for
+// the first step when the caller hands M⁻¹·b in (Newton's rejected chord step).
+TEST(Gmres, CallsThePreconditionerOncePerStep) {
+  Eigen::MatrixXd inverse = (Matrix() + 0.3 * Eigen::MatrixXd::Identity(4, 4)).inverse();
+  int calls = 0;
+  auto approximate = [&](std::vector<double>& v) {
+    Eigen::VectorXd r = inverse * Eigen::Map<const Eigen::VectorXd>(v.data(), v.size());
+    v.assign(r.data(), r.data() + r.size());
+    ++calls;
+    return true;
+  };
+  std::vector<double> x, y, chord = kB;
+  ASSERT_TRUE(Gmres(Apply(Matrix()), approximate, kB, x, 4, 1e-12));
+  ExpectSolves(Matrix(), x);
+  int steps = calls;
+  EXPECT_LE(steps, 4);
+  ASSERT_TRUE(approximate(chord));
+  calls = 0;
+  ASSERT_TRUE(Gmres(Apply(Matrix()), approximate, kB, y, 4, 1e-12, &chord));
+  EXPECT_EQ(calls, steps - 1);
+  for (int k = 0; k < 4; ++k) EXPECT_NEAR(y[k], x[k], 1e-12);
 }
 
 }  // namespace
