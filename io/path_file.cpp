@@ -7,33 +7,18 @@
 #include <toml++/toml.h>
 
 #include "io/scenario_file.hpp"
+#include "io/toml_context.hpp"
 
 namespace peninsula::io {
 namespace {
 
 using model::ScenarioError;
 
-class Context {
+class Context : public TomlContext<ScenarioError> {
  public:
-  explicit Context(std::filesystem::path path) : path_(std::move(path)) {}
-  const std::filesystem::path& path() const { return path_; }
-
-  std::string Where(const toml::node& node) const {
-    return path_.string() + ":" + std::to_string(node.source().begin.line);
-  }
-  [[noreturn]] void Fail(const toml::node& node, const std::string& message) const {
-    throw ScenarioError(Where(node) + ": " + message);
-  }
-  void CheckKeys(const toml::table& t, const std::set<std::string>& known,
-                 const std::string& context) const {
-    for (const auto& [key, node] : t) {
-      if (known.count(std::string(key.str()))) continue;
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      Fail(node, "unknown key '" + std::string(key.str()) + "' in " + context +
-                     " (expected one of: " + list + ")");
-    }
-  }
+  using TomlContext::Fail;
+  using TomlContext::String;
+  using TomlContext::TomlContext;
   void String(const toml::table& t, const char* key, std::string& out) const {
     if (const toml::node* n = t.get(key)) {
       if (!n->is_string()) Fail(*n, "'" + std::string(key) + "' must be a string");
@@ -80,9 +65,6 @@ class Context {
     }
     return out;
   }
-
- private:
-  std::filesystem::path path_;
 };
 
 std::string ReadText(const std::filesystem::path& path) {

@@ -9,31 +9,14 @@
 #include <toml++/toml.h>
 
 #include "calibration/csv.hpp"
+#include "io/toml_context.hpp"
 
 namespace peninsula::calibration::build_data {
 namespace {
 
-class Reader {
+class Reader : public io::TomlContext<DataError> {
  public:
-  explicit Reader(std::filesystem::path path) : path_(std::move(path)) {}
-
-  std::string Where(const toml::node& node) const {
-    return path_.string() + ":" + std::to_string(node.source().begin.line);
-  }
-  [[noreturn]] void Fail(const toml::node& node, const std::string& message) const {
-    throw DataError(Where(node) + ": " + message);
-  }
-
-  void CheckKeys(const toml::table& t, const std::set<std::string>& known,
-                 const std::string& context) const {
-    for (const auto& [key, node] : t) {
-      if (known.count(std::string(key.str()))) continue;
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      Fail(node, "unknown key '" + std::string(key.str()) + "' in " + context +
-                     " (expected one of: " + list + ")");
-    }
-  }
+  using TomlContext::TomlContext;
 
   const toml::table& Table(const toml::table& t, const char* key, const std::string& ctx) const {
     const toml::table* sub = t[key].as_table();
@@ -124,9 +107,6 @@ class Reader {
     if (q.terms.empty()) Fail(*n, ctx + ": '" + key + "' lists no terms");
     return q;
   }
-
- private:
-  std::filesystem::path path_;
 };
 
 // `tariffs = { AGR = { indicator = ... }, ... }`: a rate for every good, in [sets] goods order.

@@ -1,0 +1,92 @@
+// Strict reading of TOML input files (study, scenario, path, batch and build files): file:line
+// locations, unknown keys refused, and typed getters that name the key with the wrong type.
+// Header-only and templated on the error each kind of file throws.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+namespace peninsula::io {
+
+template <class Error>
+class TomlContext {
+ public:
+  explicit TomlContext(std::filesystem::path path) : path_(std::move(path)) {}
+
+  const std::filesystem::path& path() const { return path_; }
+
+  std::string Where(const toml::node& node) const {
+    return path_.string() + ":" + std::to_string(node.source().begin.line);
+  }
+  [[noreturn]] void Fail(const toml::node& node, const std::string& message) const {
+    throw Error(Where(node) + ": " + message);
+  }
+  [[noreturn]] void Fail(const std::string& message) const {
+    throw Error(path_.string() + ": " + message);
+  }
+
+  // A typo is an error, not a silent default.
+  void CheckKeys(const toml::table& table, const std::set<std::string>& known,
+                 const std::string& context) const {
+    for (const auto& [key, node] : table) {
+      if (known.count(std::string(key.str()))) continue;
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      Fail(node, "unknown key '" + std::string(key.str()) + "' in " + context +
+                     " (expected one of: " + list + ")");
+    }
+  }
+
+  std::optional<std::string> String(const toml::table& t, const char* key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_string()) Fail(*n, "'" + std::string(key) + "' must be a string");
+    return *n->template value<std::string>();
+  }
+
+  std::optional<double> Number(const toml::table& t, const char* key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_number()) Fail(*n, "'" + std::string(key) + "' must be a number");
+    double v = *n->template value<double>();
+    if (!std::isfinite(v)) Fail(*n, "'" + std::string(key) + "' must be finite");
+    return v;
+  }
+
+  std::optional<std::int64_t> Integer(const toml::table& t, const char* key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_integer()) Fail(*n, "'" + std::string(key) + "' must be an integer");
+    return *n->template value<std::int64_t>();
+  }
+
+  std::optional<bool> Boolean(const toml::table& t, const char* key) const {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (!n->is_boolean()) Fail(*n, "'" + std::string(key) + "' must be true or false");
+    return *n->template value<bool>();
+  }
+
+  // Each element with its own location, for errors about one element.
+  std::vector<const toml::node*> Array(const toml::table& t, const char* key) const {
+    std::vector<const toml::node*> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    const toml::array* a = n->as_array();
+    if (!a) Fail(*n, "'" + std::string(key) + "' must be a list");
+    for (const auto& item : *a) out.push_back(&item);
+    return out;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace peninsula::io
