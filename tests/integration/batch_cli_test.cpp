@@ -20,21 +20,11 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int code;
-  std::string output;
-};
+using testing::CommandResult;
 
-CommandResult Shell(const std::string& command) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+CommandResult Shell(const std::string& command) { return testing::RunShellCommand(command); }
 
-std::string Quote(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string Quote(const fs::path& p) { return testing::ShellQuote(p); }
 
 CommandResult Batch(const fs::path& file, const fs::path& out, const std::string& extra = "",
                     int processes = 1) {

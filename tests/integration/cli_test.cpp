@@ -18,22 +18,13 @@ namespace {
 
 using ::testing::HasSubstr;
 
-struct CommandResult {
-  int code;
-  std::string output;  // stdout and stderr
-};
+using testing::CommandResult;
 
 CommandResult Peninsula(const std::string& args) {
-  std::string command = std::string(PENINSULA_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return testing::RunShellCommand(std::string(PENINSULA_BINARY) + " " + args);
 }
 
-std::string Quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string Quote(const std::filesystem::path& p) { return testing::ShellQuote(p); }
 
 class Cli : public ::testing::Test {
  protected:

@@ -21,22 +21,13 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int code;
-  std::string output;
-};
+using testing::CommandResult;
 
 CommandResult Peninsula(const std::string& args) {
-  std::string command = std::string(PENINSULA_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return testing::RunShellCommand(std::string(PENINSULA_BINARY) + " " + args);
 }
 
-std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string Q(const fs::path& p) { return testing::ShellQuote(p); }
 
 // A synthetic world (R1-R3; F1, F2 mobile) with growth data, a scenario, a baseline path and
 // a policy path that opens R2 to catch up with R1.

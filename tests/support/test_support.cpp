@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
+#include <array>
 #include <atomic>
+#include <cstdio>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -45,6 +49,17 @@ std::string LoadErrorWithRow(const std::filesystem::path& dir, const std::string
   }
   return "no error";
 }
+
+CommandResult RunShellCommand(const std::string& command) {
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf;
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string ShellQuote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,
                        model::ShockMode mode, double value) {

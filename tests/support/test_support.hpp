@@ -42,6 +42,15 @@ std::string LoadErrorWithRow(const std::filesystem::path& dir, const std::string
 // household): every closed form the tests compare with is computed on it.
 void WriteClosedEconomy(const std::filesystem::path& dir);
 
+// A shell command's exit code and its stdout and stderr together.
+struct CommandResult {
+  int code;
+  std::string output;
+};
+CommandResult RunShellCommand(const std::string& command);
+// A path quoted for the shell.
+std::string ShellQuote(const std::filesystem::path& p);
+
 model::ShockSpec Shock(const std::string& target, std::vector<std::string> index,
                        model::ShockMode mode, double value);
 model::Scenario MakeScenario(const std::string& name, std::vector<model::ShockSpec> shocks,
