@@ -285,17 +285,17 @@ void DrawCounters(benchmark::State& state, double iterations, double factorizati
   state.counters["peak_rss_mb"] = PeakRssMb();
 }
 
-// `peninsula batch`'s draws: the elasticity tables recalibrated, the tariff cut re-solved
-// from the central solution on the prepared system (batch::DrawEvaluator).
-void BM_PreparedDraw(benchmark::State& state) {
+// Times one redraw of the elasticity rows and its solve per iteration, counting the solver's
+// work; `solve` is the way under test.
+template <class Solve>
+void TimeDraws(benchmark::State& state, Solve solve) {
   DrawInstance& in = GetDraw(state.range(0), state.range(1));
   std::mt19937_64 rng(1);
   double iterations = 0, factorizations = 0;
   int failed = 0;
   for (auto _ : state) {
     RedrawRows(in, rng);
-    calibration::RecalibrateElasticities(in.db, in.model->data());
-    io::ScenarioOutcome o = in.runner->Run(0);
+    io::ScenarioOutcome o = solve(in);
     iterations += o.summary.iterations;
     factorizations += o.summary.factorizations;
     failed += !o.summary.converged();
@@ -303,22 +303,22 @@ void BM_PreparedDraw(benchmark::State& state) {
   DrawCounters(state, iterations, factorizations, failed);
 }
 
+// `peninsula batch`'s draws: the elasticity tables recalibrated, the tariff cut re-solved
+// from the central solution on the prepared system (batch::DrawEvaluator).
+void BM_PreparedDraw(benchmark::State& state) {
+  TimeDraws(state, [](DrawInstance& in) {
+    calibration::RecalibrateElasticities(in.db, in.model->data());
+    return in.runner->Run(0);
+  });
+}
+
 // The same draws solved as before the runner (batch::EvaluateDraw): a full calibration, a new
 // model and system, a cold solve from the benchmark.
 void BM_ColdDraw(benchmark::State& state) {
-  DrawInstance& in = GetDraw(state.range(0), state.range(1));
-  std::mt19937_64 rng(1);
-  double iterations = 0, factorizations = 0;
-  int failed = 0;
-  for (auto _ : state) {
-    RedrawRows(in, rng);
+  TimeDraws(state, [](DrawInstance& in) {
     model::Model m(calibration::Calibrate(in.db));
-    io::ScenarioOutcome o = app::RunScenario(m, TariffCut(0.5), solver::SolveOptions{});
-    iterations += o.summary.iterations;
-    factorizations += o.summary.factorizations;
-    failed += !o.summary.converged();
-  }
-  DrawCounters(state, iterations, factorizations, failed);
+    return app::RunScenario(m, TariffCut(0.5), solver::SolveOptions{});
+  });
 }
 
 constexpr int kUmf = static_cast<int>(solver::LinearSolverKind::kUmfpack);
