@@ -192,6 +192,10 @@ std::optional<PathNode> Resolver::SolveAt(const PathNode& from, const std::vecto
       quick.method = solver::Method::kNewton;
       quick.homotopy = false;
       x = *guess;
+      // A prediction is for the unknowns: fixed values are the path's, exactly (a polynomial
+      // through equal values can differ from them in the last digit).
+      for (std::size_t g = 0; g < x.size(); ++g)
+        if (closure_.fixed[g]) x[g] = from.x[g];
       converged = solver::Solve(*system_, x, setter, quick).converged();
     }
     if (!converged) {

@@ -5,6 +5,7 @@
 // homotopy's path for lifting a cap, base/(1-t), moves everything in its last step), so
 // positive quantities move geometrically, and a quota that is imposed or lifted moves between
 // the flow it caps at the free end and its cap at the other.
+#include <algorithm>
 #include <cmath>
 
 #include "app/analysis/welfare_sources.hpp"
@@ -68,6 +69,23 @@ std::vector<Change> ChangesAt(const std::vector<PathChange>& path, double t) {
                             : p.start + t * (p.finish - p.start);
     }
     out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<double> PredictState(std::vector<PathState> known, double t, std::size_t points) {
+  const std::size_t count = std::min(known.size(), points);
+  std::partial_sort(known.begin(), known.begin() + count, known.end(),
+                    [t](const PathState& a, const PathState& b) {
+                      return std::abs(a.t - t) < std::abs(b.t - t);
+                    });
+  std::vector<double> out(count ? known[0].x->size() : 0, 0.0);
+  for (std::size_t a = 0; a < count; ++a) {
+    double weight = 1.0;
+    for (std::size_t b = 0; b < count; ++b)
+      if (b != a) weight *= (t - known[b].t) / (known[a].t - known[b].t);
+    const std::vector<double>& x = *known[a].x;
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] += weight * x[k];
   }
   return out;
 }

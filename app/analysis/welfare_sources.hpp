@@ -72,6 +72,17 @@ std::vector<PathChange> PlanPath(const model::Model& model, const Point& from, c
 // The changes' values at fraction t of the path.
 std::vector<Change> ChangesAt(const std::vector<PathChange>& path, double t);
 
+// A state on the path.
+struct PathState {
+  double t;
+  const std::vector<double>* x;
+};
+// The state at `t` by the Lagrange polynomial through the `points` states of `known`
+// nearest to t (all of them if fewer): exact for states polynomial in t up to degree
+// points − 1. Chord steps contract a prediction's error at a steady rate, so each order it
+// gains saves steps.
+std::vector<double> PredictState(std::vector<PathState> known, double t, std::size_t points);
+
 // The path starts with `steps` equal intervals and is refined, two intervals at a time where
 // the parts leave the most of the EV change unexplained (a kink at a regime switch, such as a
 // technology entering), up to `max_steps` intervals, until every region's residual is within

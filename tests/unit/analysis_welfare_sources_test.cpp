@@ -90,6 +90,25 @@ void WriteSmallOpenEconomy(const std::filesystem::path& dir) {
                                              "*,G1,omega,2,test\n*,G2,omega,1.5,test\n";
 }
 
+// The path's predictor is exact for states that are cubic in t and uses the states nearest
+// to t: a fifth, far state that would spoil a quartic fit is left out.
+TEST(PathPrediction, CubicStatesArePredictedExactlyFromTheNearestFour) {
+  auto state = [](double t) {
+    return std::vector<double>{1 + t, 2 - 3 * t * t, 0.5 * t * t * t - t};
+  };
+  std::vector<std::vector<double>> xs = {
+      state(0.0), state(0.25), state(0.5), state(1.0), {1e6, -1e6, 1e6}};
+  std::vector<an::PathState> known = {
+      {0.0, &xs[0]}, {0.25, &xs[1]}, {0.5, &xs[2]}, {1.0, &xs[3]}, {40.0, &xs[4]}};
+  for (double t : {0.75, 0.375, 1.25}) {
+    auto predicted = an::PredictState(known, t, 4);
+    auto exact = state(t);
+    for (std::size_t k = 0; k < exact.size(); ++k) EXPECT_NEAR(predicted[k], exact[k], 1e-12) << t;
+  }
+  auto linear = an::PredictState(known, 0.75, 2);  // the secant through 0.5 and 1.0
+  EXPECT_NEAR(linear[1], 0.5 * (xs[2][1] + xs[3][1]), 1e-15);
+}
+
 TEST(WelfareBySource, SmallOpenTariffRemovalIsAllocativeEfficiency) {
   testing::TempDir dir;
   WriteSmallOpenEconomy(dir.path());
