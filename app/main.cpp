@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/batch/command.hpp"
+#include "app/blas_runtime.hpp"
 #include "app/build_data_command.hpp"
 #include "app/commands.hpp"
 #include "app/report_command.hpp"
@@ -39,6 +40,7 @@ void PrintUsage() {
 
 int main(int argc, char** argv) {
   using namespace peninsula::app;
+  SelectBlasKernels(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     PrintUsage();

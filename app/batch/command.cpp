@@ -11,6 +11,7 @@
 #include "app/batch/run.hpp"
 #include "app/batch/scheduler.hpp"
 #include "app/batch/transport.hpp"
+#include "app/blas_runtime.hpp"
 #include "app/commands.hpp"
 #include "calibration/csv.hpp"
 #include "io/hdf5_store.hpp"
@@ -75,6 +76,7 @@ int BatchCommand(const std::vector<std::string>& args, const std::string& comman
   positional.add("batch", 1);
   if (WantsHelp(args, desc)) return kExitOk;
   po::variables_map vm = ParseOptions(args, desc, &positional);
+  UseOneBlasThread();  // ranks are the parallelism: a core each
   std::unique_ptr<Transport> transport =
       LaunchedByMpi() ? MakeMpiTransport() : std::make_unique<SingleProcessTransport>();
   bool master = transport->rank() == 0;
