@@ -12,6 +12,7 @@
 #include <ctime>
 #include <string>
 
+#include "app/blas_runtime.hpp"
 #include "app/runner.hpp"
 #include "model/equation_system.hpp"
 #include "model/scenario.hpp"
@@ -83,6 +84,7 @@ int Run(const std::string& dir, int max_fill) {
 }  // namespace peninsula
 
 int main(int argc, char** argv) {
+  peninsula::app::SelectBlasKernels(argv);  // the program's own kernels
   if (argc < 2) {
     std::fprintf(stderr, "usage: peninsula_lu_report DATA_DIR [MAX_FILL]\n");
     return 1;

@@ -15,6 +15,7 @@
 #include <random>
 #include <sys/resource.h>
 
+#include "app/blas_runtime.hpp"
 #include "app/runner.hpp"
 #include "app/scenario_runner.hpp"
 #include "calibration/calibrate.hpp"
@@ -375,4 +376,12 @@ BENCHMARK(BM_ColdDraw)
 }  // namespace
 }  // namespace peninsula
 
-BENCHMARK_MAIN();
+// The kernels the program itself runs with (app/blas_runtime.hpp), so the figures are its own.
+int main(int argc, char** argv) {
+  peninsula::app::SelectBlasKernels(argv);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
