@@ -17,20 +17,15 @@ using model::ScenarioError;
 class Context : public TomlContext<ScenarioError> {
  public:
   using TomlContext::Fail;
+  using TomlContext::Number;
   using TomlContext::String;
   using TomlContext::TomlContext;
+  // Setters that leave `out` (the default) alone when the key is absent.
   void String(const toml::table& t, const char* key, std::string& out) const {
-    if (const toml::node* n = t.get(key)) {
-      if (!n->is_string()) Fail(*n, "'" + std::string(key) + "' must be a string");
-      out = *n->value<std::string>();
-    }
+    if (auto v = String(t, key)) out = *v;
   }
   void Number(const toml::table& t, const char* key, double& out) const {
-    if (const toml::node* n = t.get(key)) {
-      if (!n->is_number()) Fail(*n, "'" + std::string(key) + "' must be a number");
-      out = *n->value<double>();
-      if (!std::isfinite(out)) Fail(*n, "'" + std::string(key) + "' must be finite");
-    }
+    if (auto v = Number(t, key)) out = *v;
   }
   void Year(const toml::table& t, const char* key, int& out) const {
     if (const toml::node* n = t.get(key)) {
@@ -41,10 +36,7 @@ class Context : public TomlContext<ScenarioError> {
     }
   }
   void Bool(const toml::table& t, const char* key, bool& out) const {
-    if (const toml::node* n = t.get(key)) {
-      if (!n->is_boolean()) Fail(*n, "'" + std::string(key) + "' must be true or false");
-      out = *n->value<bool>();
-    }
+    if (auto v = Boolean(t, key)) out = *v;
   }
   const toml::table* Table(const toml::table& t, const char* key) const {
     const toml::node* n = t.get(key);

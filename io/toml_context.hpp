@@ -55,9 +55,16 @@ class TomlContext {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
     if (!n->is_number()) Fail(*n, "'" + std::string(key) + "' must be a number");
-    double v = *n->template value<double>();
+    double v = ToDouble(*n);
     if (!std::isfinite(v)) Fail(*n, "'" + std::string(key) + "' must be finite");
     return v;
+  }
+
+  // A number node's value. toml++'s value<double>() is empty for an integer beyond 2^53 (not
+  // exactly representable); the nearest double is what such a number means here.
+  static double ToDouble(const toml::node& number) {
+    if (const auto* i = number.as_integer()) return static_cast<double>(i->get());
+    return number.as_floating_point()->get();
   }
 
   std::optional<std::int64_t> Integer(const toml::table& t, const char* key) const {

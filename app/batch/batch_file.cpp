@@ -73,9 +73,9 @@ void ReadGridAndDatasets(const toml::table& t, const TomlContext& ctx, BatchFile
                      : "'shock_scale' belongs to design shock_grid only");
   }
   for (const toml::node* n : scales) {
-    auto v = n->value<double>();
-    if (!n->is_number() || !std::isfinite(*v)) ctx.Fail(*n, "shock_scale holds finite numbers");
-    b.shock_scales.push_back(*v);
+    double v = n->is_number() ? TomlContext::ToDouble(*n) : NAN;
+    if (!std::isfinite(v)) ctx.Fail(*n, "shock_scale holds finite numbers");
+    b.shock_scales.push_back(v);
   }
   auto dirs = ctx.Array(t, "datasets");
   auto names = ctx.Array(t, "variants");

@@ -43,9 +43,8 @@ class Reader : public io::TomlContext<DataError> {
       if (fallback) return *fallback;
       Fail(t, ctx + " lacks the number '" + key + "'");
     }
-    auto v = n->value<double>();
-    if (!v) Fail(*n, "'" + std::string(key) + "' in " + ctx + " must be a number");
-    return *v;
+    if (!n->is_number()) Fail(*n, "'" + std::string(key) + "' in " + ctx + " must be a number");
+    return ToDouble(*n);
   }
 
   std::vector<std::string> Strings(const toml::table& t, const char* key, const std::string& ctx,
