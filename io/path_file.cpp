@@ -38,12 +38,6 @@ class Context : public TomlContext<ScenarioError> {
   void Bool(const toml::table& t, const char* key, bool& out) const {
     if (auto v = Boolean(t, key)) out = *v;
   }
-  const toml::table* Table(const toml::table& t, const char* key) const {
-    const toml::node* n = t.get(key);
-    if (!n) return nullptr;
-    if (!n->is_table()) Fail(*n, "'" + std::string(key) + "' must be a table [" + key + "]");
-    return n->as_table();
-  }
   // [[key]] entries as tables.
   std::vector<const toml::table*> Tables(const toml::table& t, const char* key) const {
     std::vector<const toml::table*> out;
