@@ -219,14 +219,8 @@ model::PathSpec ReadPath(const std::filesystem::path& path) {
   model::PathSpec p;
   p.origin = path.string();
   p.source_text = ReadText(path);
-  toml::table t;
-  try {
-    t = toml::parse(p.source_text, path.string());
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(path.string() + ":" + std::to_string(e.source().begin.line) + ": " +
-                        std::string(e.description()));
-  }
   Context c(path);
+  toml::table t = c.Parse(p.source_text);
   ReadTop(c, t, p);
   if (auto* d = c.Table(t, "dynamics")) ReadDynamics(c, *d, p);
   if (auto* u = c.Table(t, "catch_up")) ReadCatchUp(c, *u, p);

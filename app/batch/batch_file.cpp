@@ -141,15 +141,6 @@ void ReadOutcomes(const toml::table& t, const TomlContext& ctx, BatchFile& b) {
   }
 }
 
-toml::table ParseToml(const std::string& text, const std::filesystem::path& path) {
-  try {
-    return toml::parse(text, path.string());
-  } catch (const toml::parse_error& e) {
-    throw BatchError(path.string() + ":" + std::to_string(e.source().begin.line) + ": " +
-                     std::string(e.description()));
-  }
-}
-
 }  // namespace
 
 std::string DesignName(DesignKind kind) {
@@ -161,7 +152,7 @@ std::string DesignName(DesignKind kind) {
 
 BatchFile ParseBatchText(const std::string& text, const std::filesystem::path& path) {
   TomlContext ctx(path);
-  toml::table t = ParseToml(text, path);
+  toml::table t = ctx.Parse(text);
   ctx.CheckKeys(t,
                 {"name", "description", "study", "output", "design", "draws", "seed", "shock_scale",
                  "datasets", "variants", "parameter", "outcomes"},
