@@ -68,6 +68,23 @@ TEST(FuzzRegressions, NonAsciiAfterLineEndingBackslashIsKept) {
   EXPECT_EQ(io::ReadScenario(path).description, "\xC2\xA7");
 }
 
+// fuzz_study's check of what the reader promises still expected every study to list scenarios
+// after studies could hold paths only; a valid study with paths only crashed the target
+// (tests/fuzz/corpus/fuzz_study/regress_paths_only; found in review when 'paths' joined the
+// TOML dictionary). The reader was right; the target now expects a scenario or a path.
+TEST(FuzzRegressions, StudyWithPathsOnlyIsAccepted) {
+  testing::TempDir dir;
+  fs::path path = dir.path() / "study.toml";
+  std::ofstream(path, std::ios::binary) << "name = \"s\"\ndata = \"d\"\npaths = [\"p.toml\"]\n";
+  io::Study s = io::ReadStudy(path);
+  EXPECT_TRUE(s.scenarios.empty());
+  ASSERT_EQ(s.paths.size(), 1u);
+  EXPECT_EQ(s.paths[0], dir.path() / "p.toml");
+  EXPECT_NE(ScenarioErrorOf(dir.path(), "name = \"s\"\ndata = \"d\"\n", /*study=*/true)
+                .find("a study needs at least one scenario or path"),
+            std::string::npos);
+}
+
 // fuzz_balanced_sam (tests/fuzz/corpus/fuzz_balanced_sam/regress_latent_two_regions): with two
 // regions the synthetic latent flow left its importer without any import of the good, and
 // the generator wrote a latent flow worth 0. It now refuses that request up front; with three
