@@ -119,9 +119,11 @@ void ReadPeace(const Context& c, const toml::table& t, model::PathSpec& p) {
   c.String(t, "use", d.use);
   c.Number(t, "bvu_per_worker", d.bvu_per_worker);
   Check(t.contains("from"), c, t, "[peace_dividend] needs 'from' (the first year)");
-  Check(years >= 1 && years == std::floor(years), c, t,
-        "[peace_dividend] 'years' must be a "
-        "whole number >= 1");
+  // Bounded before the conversion to int, which is undefined beyond int's range; no ramp can
+  // be longer than the years a path may span (1900-2200).
+  Check(years >= 1 && years <= 300 && years == std::floor(years), c,
+        t.get("years") ? *t.get("years") : t,
+        "[peace_dividend] 'years' must be a whole number from 1 to 300");
   d.years = static_cast<int>(years);
   Check(d.military_cut >= 0 && d.military_cut <= 1, c, t,
         "[peace_dividend] 'military_cut' must be a share in [0, 1]");

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "io/path_file.hpp"
 #include "io/scenario_file.hpp"
 #include "support/test_support.hpp"
 
@@ -83,6 +84,37 @@ TEST(FuzzRegressions, StudyWithPathsOnlyIsAccepted) {
   EXPECT_NE(ScenarioErrorOf(dir.path(), "name = \"s\"\ndata = \"d\"\n", /*study=*/true)
                 .find("a study needs at least one scenario or path"),
             std::string::npos);
+}
+
+std::string PathErrorOf(const fs::path& dir, const std::string& text) {
+  fs::create_directories(dir / "paths");
+  fs::path path = dir / "paths" / "path.toml";
+  std::ofstream(path, std::ios::binary) << text;
+  try {
+    io::ReadPath(path);
+  } catch (const model::ScenarioError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// Found by review while writing fuzz_path, which reproduces it
+// (tests/fuzz/corpus/fuzz_path/regress_peace_years_overflow): a whole number of years too
+// large for an int (1e10) passed the check and was converted to int, undefined behaviour that
+// UBSan reports. Years are now bounded by the longest path the reader allows, and the error
+// names the key's line.
+TEST(FuzzRegressions, PeaceDividendYearsBeyondAnIntAreRefused) {
+  testing::TempDir dir;
+  const std::string head = "name = \"p\"\nend = 2020\n[peace_dividend]\nfrom = 2017\n";
+  for (const char* years : {"1e10", "301", "0", "2.5"}) {
+    std::string message =
+        PathErrorOf(dir.path(), head + "years = " + years + "\nbvu_per_worker = 1e-6\n");
+    EXPECT_NE(message.find("path.toml:5: [peace_dividend] 'years' must be a whole number from 1 "
+                           "to 300"),
+              std::string::npos)
+        << message;
+  }
+  EXPECT_EQ(PathErrorOf(dir.path(), head + "years = 300\nbvu_per_worker = 1e-6\n"), "no error");
 }
 
 // fuzz_balanced_sam (tests/fuzz/corpus/fuzz_balanced_sam/regress_latent_two_regions): with two
