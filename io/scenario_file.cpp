@@ -3,6 +3,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <system_error>
 #include <toml++/toml.h>
 
 #include "io/toml_context.hpp"
@@ -96,9 +97,20 @@ void InheritClosure(model::Scenario& s, const model::Scenario& parent, bool& hav
 model::Scenario ReadScenarioFile(const std::filesystem::path& path,
                                  std::vector<std::string>& chain);
 
-bool SameFile(const std::string& a, const std::string& b) {
-  return std::filesystem::weakly_canonical(a) == std::filesystem::weakly_canonical(b);
+// The file's canonical name, which identifies it in cycles and repeated steps. The throwing
+// weakly_canonical() let a std::filesystem::filesystem_error escape for names the system
+// refuses (a component over 255 bytes, a directory without permission): no such file can be
+// read, so it is the reader's "cannot open" error.
+std::string Identity(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  if (error) {
+    throw ScenarioError(path.string() + ": cannot open scenario file (" + error.message() + ")");
+  }
+  return canonical.string();
 }
+
+bool SameFile(const std::string& a, const std::string& b) { return Identity(a) == Identity(b); }
 
 // The steps of `other` that the path does not hold yet, appended in order; the file's own
 // step is reported as a phase.
@@ -144,7 +156,7 @@ void ReadShocks(const Context& c, const toml::table& t, model::Scenario& s) {
 
 model::Scenario ReadScenarioFile(const std::filesystem::path& path,
                                  std::vector<std::string>& chain) {
-  std::string identity = std::filesystem::weakly_canonical(path).string();
+  std::string identity = Identity(path);
   for (const auto& c : chain) {
     if (c == identity) {
       std::string cycle;

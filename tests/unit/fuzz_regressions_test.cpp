@@ -117,6 +117,24 @@ TEST(FuzzRegressions, PeaceDividendYearsBeyondAnIntAreRefused) {
   EXPECT_EQ(PathErrorOf(dir.path(), head + "years = 300\nbvu_per_worker = 1e-6\n"), "no error");
 }
 
+// Found by review while writing fuzz_path, which reproduces it, as fuzz_scenario does
+// (regress_long_scenario_name, regress_long_extends_name): a scenario file name with a
+// component over 255 bytes made std::filesystem::weakly_canonical throw filesystem_error,
+// which no caller expects; `peninsula solve` aborted (exit 134). It is now the reader's
+// "cannot open scenario file" error, exit code 2.
+TEST(FuzzRegressions, OverlongScenarioFileNameIsACleanError) {
+  testing::TempDir dir;
+  const std::string name = std::string(300, 'a') + ".toml";
+  std::string message = ScenarioErrorOf(dir.path(), "name = \"x\"\nextends = \"" + name + "\"\n");
+  EXPECT_NE(message.find(name + ": cannot open scenario file (File name too long)"),
+            std::string::npos)
+      << message;
+  message =
+      PathErrorOf(dir.path(), "name = \"p\"\nend = 2020\n[[phase]]\nyear = 2017\nscenario = \"" +
+                                  name + "\"\n");
+  EXPECT_NE(message.find(name + ": cannot open scenario file"), std::string::npos) << message;
+}
+
 // fuzz_balanced_sam (tests/fuzz/corpus/fuzz_balanced_sam/regress_latent_two_regions): with two
 // regions the synthetic latent flow left its importer without any import of the good, and
 // the generator wrote a latent flow worth 0. It now refuses that request up front; with three
