@@ -26,7 +26,9 @@ std::string Lower(std::string s) {
 void ParsePeriod(const CsvTable& t, int row, int column, DynamicsRow& out) {
   const std::string& text = t.Cell(row, column);
   auto year = [&](const std::string& s) {
-    if (s.size() != 4 || !std::all_of(s.begin(), s.end(), ::isdigit)) {
+    // isdigit() of a negative char (a byte of UTF-8) is undefined: test unsigned chars.
+    auto digit = [](unsigned char ch) { return std::isdigit(ch) != 0; };
+    if (s.size() != 4 || !std::all_of(s.begin(), s.end(), digit)) {
       t.FailAt(row, "column 'period' holds '" + text +
                         "' (expected a year such as 2020, a period such as 2015-2025, or "
                         "pre-1986)");

@@ -17,20 +17,15 @@ using model::ScenarioError;
 class Context : public TomlContext<ScenarioError> {
  public:
   using TomlContext::Fail;
+  using TomlContext::Number;
   using TomlContext::String;
   using TomlContext::TomlContext;
+  // Setters that leave `out` (the default) alone when the key is absent.
   void String(const toml::table& t, const char* key, std::string& out) const {
-    if (const toml::node* n = t.get(key)) {
-      if (!n->is_string()) Fail(*n, "'" + std::string(key) + "' must be a string");
-      out = *n->value<std::string>();
-    }
+    if (auto v = String(t, key)) out = *v;
   }
   void Number(const toml::table& t, const char* key, double& out) const {
-    if (const toml::node* n = t.get(key)) {
-      if (!n->is_number()) Fail(*n, "'" + std::string(key) + "' must be a number");
-      out = *n->value<double>();
-      if (!std::isfinite(out)) Fail(*n, "'" + std::string(key) + "' must be finite");
-    }
+    if (auto v = Number(t, key)) out = *v;
   }
   void Year(const toml::table& t, const char* key, int& out) const {
     if (const toml::node* n = t.get(key)) {
@@ -41,16 +36,7 @@ class Context : public TomlContext<ScenarioError> {
     }
   }
   void Bool(const toml::table& t, const char* key, bool& out) const {
-    if (const toml::node* n = t.get(key)) {
-      if (!n->is_boolean()) Fail(*n, "'" + std::string(key) + "' must be true or false");
-      out = *n->value<bool>();
-    }
-  }
-  const toml::table* Table(const toml::table& t, const char* key) const {
-    const toml::node* n = t.get(key);
-    if (!n) return nullptr;
-    if (!n->is_table()) Fail(*n, "'" + std::string(key) + "' must be a table [" + key + "]");
-    return n->as_table();
+    if (auto v = Boolean(t, key)) out = *v;
   }
   // [[key]] entries as tables.
   std::vector<const toml::table*> Tables(const toml::table& t, const char* key) const {
@@ -133,9 +119,11 @@ void ReadPeace(const Context& c, const toml::table& t, model::PathSpec& p) {
   c.String(t, "use", d.use);
   c.Number(t, "bvu_per_worker", d.bvu_per_worker);
   Check(t.contains("from"), c, t, "[peace_dividend] needs 'from' (the first year)");
-  Check(years >= 1 && years == std::floor(years), c, t,
-        "[peace_dividend] 'years' must be a "
-        "whole number >= 1");
+  // Bounded before the conversion to int, which is undefined beyond int's range; no ramp can
+  // be longer than the years a path may span (1900-2200).
+  Check(years >= 1 && years <= 300 && years == std::floor(years), c,
+        t.get("years") ? *t.get("years") : t,
+        "[peace_dividend] 'years' must be a whole number from 1 to 300");
   d.years = static_cast<int>(years);
   Check(d.military_cut >= 0 && d.military_cut <= 1, c, t,
         "[peace_dividend] 'military_cut' must be a share in [0, 1]");
@@ -233,14 +221,8 @@ model::PathSpec ReadPath(const std::filesystem::path& path) {
   model::PathSpec p;
   p.origin = path.string();
   p.source_text = ReadText(path);
-  toml::table t;
-  try {
-    t = toml::parse(p.source_text, path.string());
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(path.string() + ":" + std::to_string(e.source().begin.line) + ": " +
-                        std::string(e.description()));
-  }
   Context c(path);
+  toml::table t = c.Parse(p.source_text);
   ReadTop(c, t, p);
   if (auto* d = c.Table(t, "dynamics")) ReadDynamics(c, *d, p);
   if (auto* u = c.Table(t, "catch_up")) ReadCatchUp(c, *u, p);

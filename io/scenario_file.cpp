@@ -1,15 +1,18 @@
-// Scenario and study files.
+// Scenario and study files, read strictly with the shared TOML reader (io/toml_context.hpp).
 #include "io/scenario_file.hpp"
 
 #include <fstream>
-#include <set>
 #include <sstream>
+#include <system_error>
 #include <toml++/toml.h>
+
+#include "io/toml_context.hpp"
 
 namespace peninsula::io {
 namespace {
 
 using model::ScenarioError;
+using Context = TomlContext<ScenarioError>;
 
 std::string ReadText(const std::filesystem::path& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
@@ -19,100 +22,59 @@ std::string ReadText(const std::filesystem::path& path, const char* what) {
   return s.str();
 }
 
-toml::table Parse(const std::string& text, const std::filesystem::path& path) {
-  try {
-    return toml::parse(text, path.string());
-  } catch (const toml::parse_error& e) {
-    throw ScenarioError(path.string() + ":" + std::to_string(e.source().begin.line) + ": " +
-                        std::string(e.description()));
-  }
-}
-
-std::string Where(const std::filesystem::path& path, const toml::node& node) {
-  return path.string() + ":" + std::to_string(node.source().begin.line);
-}
-
-// Rejects keys the format does not know, so a typo is an error and not a silent default.
-void CheckKeys(const toml::table& table, const std::set<std::string>& known,
-               const std::filesystem::path& path, const std::string& context) {
-  for (const auto& [key, node] : table) {
-    if (!known.count(std::string(key.str()))) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw ScenarioError(Where(path, node) + ": unknown key '" + std::string(key.str()) + "' in " +
-                          context + " (expected one of: " + list + ")");
-    }
-  }
-}
-
-std::string RequireString(const toml::table& t, const char* key,
-                          const std::filesystem::path& path) {
-  auto v = t[key].value<std::string>();
-  if (!v) throw ScenarioError(path.string() + ": missing string '" + key + "'");
+std::string RequiredString(const Context& c, const toml::table& t, const char* key) {
+  auto v = c.String(t, key);
+  if (!v) c.Fail("missing string '" + std::string(key) + "'");
   return *v;
 }
 
-std::vector<std::string> StringList(const toml::node* node, const std::filesystem::path& path,
-                                    const char* key) {
-  std::vector<std::string> out;
-  if (!node) return out;
-  const toml::array* arr = node->as_array();
-  if (!arr) throw ScenarioError(Where(path, *node) + ": '" + key + "' must be a list of strings");
-  for (const auto& item : *arr) {
-    auto s = item.value<std::string>();
-    if (!s) throw ScenarioError(Where(path, item) + ": '" + key + "' must hold strings only");
-    out.push_back(*s);
-  }
-  return out;
-}
-
-model::ShockSpec ReadShock(const toml::table& t, const std::filesystem::path& path) {
-  CheckKeys(t, {"target", "index", "scale", "set", "add", "rent_to", "note"}, path, "[[shock]]");
-  model::ShockSpec s;
-  s.origin = Where(path, t);
-  auto target = t["target"].value<std::string>();
-  if (!target)
-    throw ScenarioError(s.origin + ": shock lacks 'target' (a parameter or variable name)");
-  s.target = *target;
-  s.index = StringList(t["index"].node(), path, "index");
+// Any number, infinities and NaN included: `set = inf` lifts a quota, and the value is checked
+// against its parameter when the shock is resolved (model/scenario.cpp). Errors name the line
+// of the [[shock]] table, like every shock error (docs/cli.md).
+void ReadShockValue(const Context& c, const toml::table& t, model::ShockSpec& s) {
   int modes = 0;
   for (auto [key, mode] :
        {std::pair{"scale", model::ShockMode::kScale}, std::pair{"set", model::ShockMode::kSet},
         std::pair{"add", model::ShockMode::kAdd}}) {
-    if (!t.contains(key)) continue;
-    auto v = t[key].value<double>();
-    if (!v) throw ScenarioError(s.origin + ": '" + key + "' must be a number");
+    const toml::node* n = t.get(key);
+    if (!n) continue;
+    if (!n->is_number()) c.Fail(t, "'" + std::string(key) + "' must be a number");
     s.mode = mode;
-    s.value = *v;
+    s.value = Context::ToDouble(*n);
     ++modes;
   }
-  if (modes != 1)
-    throw ScenarioError(s.origin + ": a shock needs exactly one of scale, set or add");
-  if (t.contains("rent_to")) {
-    auto who = t["rent_to"].value<std::string>();
-    if (!who || s.target != "quota") {
-      throw ScenarioError(s.origin + ": 'rent_to' is a string on quota shocks only");
+  if (modes != 1) c.Fail(t, "a shock needs exactly one of scale, set or add");
+}
+
+model::ShockSpec ReadShock(const Context& c, const toml::table& t) {
+  c.CheckKeys(t, {"target", "index", "scale", "set", "add", "rent_to", "note"}, "[[shock]]");
+  model::ShockSpec s;
+  s.origin = c.Where(t);
+  auto target = c.String(t, "target");
+  if (!target) c.Fail(t, "shock lacks 'target' (a parameter or variable name)");
+  s.target = *target;
+  s.index = c.Strings(t, "index");
+  ReadShockValue(c, t, s);
+  if (const toml::node* who = t.get("rent_to")) {
+    if (!who->is_string() || s.target != "quota") {
+      c.Fail(t, "'rent_to' is a string on quota shocks only");
     }
-    s.rent_to = *who;
+    s.rent_to = *who->value<std::string>();
   }
   return s;
 }
 
-model::ClosureSpec ReadClosure(const toml::table* t, const std::filesystem::path& path) {
-  model::ClosureSpec c;
-  if (!t) return c;
-  CheckKeys(*t, {"numeraire", "numeraire_value", "walras", "fix", "unfix"}, path, "[closure]");
-  c.numeraire = (*t)["numeraire"].value_or(std::string());
-  c.numeraire_value = (*t)["numeraire_value"].value_or(1.0);
-  c.walras_equation = (*t)["walras"].value_or(std::string());
-  c.fix = StringList((*t)["fix"].node(), path, "fix");
-  c.unfix = StringList((*t)["unfix"].node(), path, "unfix");
-  return c;
+model::ClosureSpec ReadClosure(const Context& c, const toml::table* t) {
+  model::ClosureSpec closure;
+  if (!t) return closure;
+  c.CheckKeys(*t, {"numeraire", "numeraire_value", "walras", "fix", "unfix"}, "[closure]");
+  closure.numeraire = c.String(*t, "numeraire").value_or("");
+  closure.numeraire_value = c.Number(*t, "numeraire_value").value_or(1.0);
+  closure.walras_equation = c.String(*t, "walras").value_or("");
+  closure.fix = c.Strings(*t, "fix");
+  closure.unfix = c.Strings(*t, "unfix");
+  return closure;
 }
-
-}  // namespace
-
-namespace {
 
 bool SameClosure(const model::ClosureSpec& a, const model::ClosureSpec& b) {
   return a.numeraire == b.numeraire && a.numeraire_value == b.numeraire_value &&
@@ -135,9 +97,20 @@ void InheritClosure(model::Scenario& s, const model::Scenario& parent, bool& hav
 model::Scenario ReadScenarioFile(const std::filesystem::path& path,
                                  std::vector<std::string>& chain);
 
-bool SameFile(const std::string& a, const std::string& b) {
-  return std::filesystem::weakly_canonical(a) == std::filesystem::weakly_canonical(b);
+// The file's canonical name, which identifies it in cycles and repeated steps. The throwing
+// weakly_canonical() let a std::filesystem::filesystem_error escape for names the system
+// refuses (a component over 255 bytes, a directory without permission): no such file can be
+// read, so it is the reader's "cannot open" error.
+std::string Identity(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  if (error) {
+    throw ScenarioError(path.string() + ": cannot open scenario file (" + error.message() + ")");
+  }
+  return canonical.string();
 }
+
+bool SameFile(const std::string& a, const std::string& b) { return Identity(a) == Identity(b); }
 
 // The steps of `other` that the path does not hold yet, appended in order; the file's own
 // step is reported as a phase.
@@ -152,29 +125,38 @@ void AppendSteps(model::Scenario& s, const model::Scenario& other, bool report_l
   }
 }
 
-void ReadComposition(const toml::table& t, const std::filesystem::path& path,
-                     std::vector<std::string>& chain, model::Scenario& s) {
+void ReadComposition(const Context& c, const toml::table& t, std::vector<std::string>& chain,
+                     model::Scenario& s) {
+  const std::filesystem::path& path = c.path();
   bool have_closure = t.contains("closure");
-  if (t.contains("extends")) {
-    auto parent_file = t["extends"].value<std::string>();
-    if (!parent_file) {
-      throw ScenarioError(Where(path, *t["extends"].node()) +
-                          ": 'extends' must be a scenario file name");
-    }
-    model::Scenario parent = ReadScenarioFile(path.parent_path() / *parent_file, chain);
+  if (const toml::node* extends = t.get("extends")) {
+    if (!extends->is_string()) c.Fail(*extends, "'extends' must be a scenario file name");
+    auto parent_file = *extends->value<std::string>();
+    model::Scenario parent = ReadScenarioFile(path.parent_path() / parent_file, chain);
     AppendSteps(s, parent, false);
     InheritClosure(s, parent, have_closure, path.string());
   }
-  for (const auto& file : StringList(t["phases"].node(), path, "phases")) {
+  for (const auto& file : c.Strings(t, "phases")) {
     model::Scenario phase = ReadScenarioFile(path.parent_path() / file, chain);
     AppendSteps(s, phase, true);
     InheritClosure(s, phase, have_closure, path.string());
   }
 }
 
+void ReadShocks(const Context& c, const toml::table& t, model::Scenario& s) {
+  const toml::node* shocks = t.get("shock");
+  if (!shocks) return;
+  if (!shocks->is_array()) c.Fail(*shocks, "write shocks as [[shock]] tables");
+  for (const auto& node : *shocks->as_array()) {
+    const toml::table* st = node.as_table();
+    if (!st) c.Fail(node, "[[shock]] entries must be tables");
+    s.shocks.push_back(ReadShock(c, *st));
+  }
+}
+
 model::Scenario ReadScenarioFile(const std::filesystem::path& path,
                                  std::vector<std::string>& chain) {
-  std::string identity = std::filesystem::weakly_canonical(path).string();
+  std::string identity = Identity(path);
   for (const auto& c : chain) {
     if (c == identity) {
       std::string cycle;
@@ -187,62 +169,55 @@ model::Scenario ReadScenarioFile(const std::filesystem::path& path,
   model::Scenario s;
   s.source_text = ReadText(path, "scenario");
   s.origin = path.string();
-  toml::table t = Parse(s.source_text, path);
-  CheckKeys(t, {"name", "description", "closure", "shock", "extends", "phases"}, path,
-            "a scenario");
-  s.name = RequireString(t, "name", path);
+  Context c(path);
+  toml::table t = c.Parse(s.source_text);
+  c.CheckKeys(t, {"name", "description", "closure", "shock", "extends", "phases"}, "a scenario");
+  s.name = RequiredString(c, t, "name");
   if (s.name.empty() || s.name.find_first_of("/ ") != std::string::npos) {
-    throw ScenarioError(path.string() + ": scenario name '" + s.name +
-                        "' must be non-empty without '/' or spaces");
+    c.Fail("scenario name '" + s.name + "' must be non-empty without '/' or spaces");
   }
-  s.description = t["description"].value_or(std::string());
-  s.closure = ReadClosure(t["closure"].as_table(), path);
-  if (auto* shocks = t["shock"].as_array()) {
-    for (const auto& node : *shocks) {
-      const toml::table* st = node.as_table();
-      if (!st) throw ScenarioError(Where(path, node) + ": [[shock]] entries must be tables");
-      s.shocks.push_back(ReadShock(*st, path));
-    }
-  } else if (t.contains("shock")) {
-    throw ScenarioError(Where(path, *t["shock"].node()) + ": write shocks as [[shock]] tables");
-  }
-  ReadComposition(t, path, chain, s);
+  s.description = c.String(t, "description").value_or("");
+  s.closure = ReadClosure(c, c.Table(t, "closure"));
+  ReadShocks(c, t, s);
+  ReadComposition(c, t, chain, s);
   chain.pop_back();
   return s;
 }
 
-std::string RoleLabel(const toml::node& node, const std::filesystem::path& path,
-                      const std::string& key) {
+std::string RoleLabel(const Context& c, const toml::node& node, const std::string& key) {
   auto v = node.value<std::string>();
-  if (!v || v->empty()) {
-    throw ScenarioError(Where(path, node) + ": [analysis] " + key + " must be a region label");
-  }
+  if (!v || v->empty()) c.Fail(node, "[analysis] " + key + " must be a region label");
   return *v;
 }
 
-AnalysisRoles ReadRoles(const toml::node* node, const std::filesystem::path& path) {
-  const toml::table* t = node->as_table();
-  if (!t) throw ScenarioError(Where(path, *node) + ": 'analysis' must be a table");
-  CheckKeys(*t, {"home", "partner", "comparators"}, path, "[analysis]");
+AnalysisRoles ReadRoles(const Context& c, const toml::table& t) {
+  c.CheckKeys(t, {"home", "partner", "comparators"}, "[analysis]");
   AnalysisRoles roles;
   auto given = [&](const toml::node& n, const std::string& key) {
-    std::string label = RoleLabel(n, path, key);
-    roles.given.push_back({label, Where(path, n) + ": [analysis] " + key});
+    std::string label = RoleLabel(c, n, key);
+    roles.given.push_back({label, c.Where(n) + ": [analysis] " + key});
     return label;
   };
-  if (auto* n = t->get("home")) roles.home = given(*n, "home");
-  if (auto* n = t->get("partner")) roles.partner = given(*n, "partner");
-  if (auto* n = t->get("comparators")) {
+  if (auto* n = t.get("home")) roles.home = given(*n, "home");
+  if (auto* n = t.get("partner")) roles.partner = given(*n, "partner");
+  if (auto* n = t.get("comparators")) {
     const toml::array* list = n->as_array();
-    if (!list) throw ScenarioError(Where(path, *n) + ": [analysis] comparators must be a list");
+    if (!list) c.Fail(*n, "[analysis] comparators must be a list");
     roles.comparators.clear();
     for (const auto& item : *list) roles.comparators.push_back(given(item, "comparators"));
   }
   if (roles.home == roles.partner) {
-    throw ScenarioError(path.string() + ": [analysis] home and partner are both '" + roles.home +
-                        "'");
+    c.Fail("[analysis] home and partner are both '" + roles.home + "'");
   }
   return roles;
+}
+
+void ReadSolver(const Context& c, const toml::table& t, Study& s) {
+  c.CheckKeys(t, {"method", "tolerance", "max_seconds"}, "[solver]");
+  s.solver_method = c.String(t, "method").value_or("auto");
+  s.tolerance = c.Number(t, "tolerance").value_or(1e-10);
+  s.max_seconds = c.Number(t, "max_seconds").value_or(600.0);
+  if (!(s.max_seconds > 0)) c.Fail(t, "[solver] max_seconds must be > 0");
 }
 
 }  // namespace
@@ -255,33 +230,23 @@ model::Scenario ReadScenario(const std::filesystem::path& path) {
 Study ReadStudy(const std::filesystem::path& path) {
   Study s;
   s.source_text = ReadText(path, "study");
-  toml::table t = Parse(s.source_text, path);
-  CheckKeys(t,
-            {"name", "description", "data", "variant", "output", "scenarios", "paths", "solver",
-             "analysis"},
-            path, "a study");
+  Context c(path);
+  toml::table t = c.Parse(s.source_text);
+  c.CheckKeys(t,
+              {"name", "description", "data", "variant", "output", "scenarios", "paths", "solver",
+               "analysis"},
+              "a study");
   auto base = path.parent_path();
-  s.name = RequireString(t, "name", path);
-  s.description = t["description"].value_or(std::string());
-  s.data = base / RequireString(t, "data", path);
-  if (t.contains("variant")) s.variant = RequireString(t, "variant", path);
-  s.output = t["output"].value_or("results/" + s.name + ".h5");
-  for (const auto& sc : StringList(t["scenarios"].node(), path, "scenarios")) {
-    s.scenarios.push_back(base / sc);
-  }
-  for (const auto& p : StringList(t["paths"].node(), path, "paths")) s.paths.push_back(base / p);
-  if (s.scenarios.empty() && s.paths.empty())
-    throw ScenarioError(path.string() + ": a study needs at least one scenario or path");
-  if (auto* solver = t["solver"].as_table()) {
-    CheckKeys(*solver, {"method", "tolerance", "max_seconds"}, path, "[solver]");
-    s.solver_method = (*solver)["method"].value_or(std::string("auto"));
-    s.tolerance = (*solver)["tolerance"].value_or(1e-10);
-    s.max_seconds = (*solver)["max_seconds"].value_or(600.0);
-    if (!(s.max_seconds > 0)) {
-      throw ScenarioError(Where(path, *solver) + ": [solver] max_seconds must be > 0");
-    }
-  }
-  if (t.contains("analysis")) s.roles = ReadRoles(t["analysis"].node(), path);
+  s.name = RequiredString(c, t, "name");
+  s.description = c.String(t, "description").value_or("");
+  s.data = base / RequiredString(c, t, "data");
+  s.variant = c.String(t, "variant").value_or("");
+  s.output = c.String(t, "output").value_or("results/" + s.name + ".h5");
+  for (const auto& sc : c.Strings(t, "scenarios")) s.scenarios.push_back(base / sc);
+  for (const auto& p : c.Strings(t, "paths")) s.paths.push_back(base / p);
+  if (s.scenarios.empty() && s.paths.empty()) c.Fail("a study needs at least one scenario or path");
+  if (const toml::table* solver = c.Table(t, "solver")) ReadSolver(c, *solver, s);
+  if (const toml::table* analysis = c.Table(t, "analysis")) s.roles = ReadRoles(c, *analysis);
   return s;
 }
 

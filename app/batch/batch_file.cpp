@@ -73,9 +73,9 @@ void ReadGridAndDatasets(const toml::table& t, const TomlContext& ctx, BatchFile
                      : "'shock_scale' belongs to design shock_grid only");
   }
   for (const toml::node* n : scales) {
-    auto v = n->value<double>();
-    if (!n->is_number() || !std::isfinite(*v)) ctx.Fail(*n, "shock_scale holds finite numbers");
-    b.shock_scales.push_back(*v);
+    double v = n->is_number() ? TomlContext::ToDouble(*n) : NAN;
+    if (!std::isfinite(v)) ctx.Fail(*n, "shock_scale holds finite numbers");
+    b.shock_scales.push_back(v);
   }
   auto dirs = ctx.Array(t, "datasets");
   auto names = ctx.Array(t, "variants");
@@ -141,15 +141,6 @@ void ReadOutcomes(const toml::table& t, const TomlContext& ctx, BatchFile& b) {
   }
 }
 
-toml::table ParseToml(const std::string& text, const std::filesystem::path& path) {
-  try {
-    return toml::parse(text, path.string());
-  } catch (const toml::parse_error& e) {
-    throw BatchError(path.string() + ":" + std::to_string(e.source().begin.line) + ": " +
-                     std::string(e.description()));
-  }
-}
-
 }  // namespace
 
 std::string DesignName(DesignKind kind) {
@@ -161,7 +152,7 @@ std::string DesignName(DesignKind kind) {
 
 BatchFile ParseBatchText(const std::string& text, const std::filesystem::path& path) {
   TomlContext ctx(path);
-  toml::table t = ParseToml(text, path);
+  toml::table t = ctx.Parse(text);
   ctx.CheckKeys(t,
                 {"name", "description", "study", "output", "design", "draws", "seed", "shock_scale",
                  "datasets", "variants", "parameter", "outcomes"},

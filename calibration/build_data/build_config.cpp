@@ -43,9 +43,8 @@ class Reader : public io::TomlContext<DataError> {
       if (fallback) return *fallback;
       Fail(t, ctx + " lacks the number '" + key + "'");
     }
-    auto v = n->value<double>();
-    if (!v) Fail(*n, "'" + std::string(key) + "' in " + ctx + " must be a number");
-    return *v;
+    if (!n->is_number()) Fail(*n, "'" + std::string(key) + "' in " + ctx + " must be a number");
+    return ToDouble(*n);
   }
 
   std::vector<std::string> Strings(const toml::table& t, const char* key, const std::string& ctx,
@@ -439,17 +438,12 @@ void CheckNames(const BuildConfig& c) {
   }
 }
 
-toml::table ParseFile(const std::filesystem::path& file) {
+std::string ReadText(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw DataError(file.string() + ": cannot open the build description");
   std::ostringstream text;
   text << in.rdbuf();
-  try {
-    return toml::parse(text.str(), file.string());
-  } catch (const toml::parse_error& e) {
-    throw DataError(file.string() + ":" + std::to_string(e.source().begin.line) + ": " +
-                    std::string(e.description()));
-  }
+  return text.str();
 }
 
 }  // namespace
@@ -466,8 +460,8 @@ const Variant& BuildConfig::Central() const {
 }
 
 BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
-  toml::table root = ParseFile(file);
   Reader rd(file);
+  toml::table root = rd.Parse(ReadText(file));
   rd.CheckKeys(root,
                {"database", "sets", "priors", "regions", "trade", "foreign_capital", "latent",
                 "zone", "zone_region", "variant", "entry"},

@@ -44,6 +44,12 @@ inline void WriteFile(const std::filesystem::path& path, std::string_view bytes)
   }
 }
 
+// A file of the repository, for targets that read fixed inputs next to the fuzzed one
+// (PENINSULA_SOURCE_DIR: tests/fuzz/CMakeLists.txt).
+inline std::filesystem::path SourcePath(const std::string& relative) {
+  return std::filesystem::path(PENINSULA_SOURCE_DIR) / relative;
+}
+
 inline std::string_view AsView(const uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerates the seed corpus in tests/fuzz/corpus/ from data/stdcge, data/illustrative and
-runs/ (plus a few hand-written near-valid inputs). Run from anywhere; writes only under
+"""Regenerates the seed corpus in tests/fuzz/corpus/ from data/stdcge, data/illustrative,
+data/korea2015 and runs/ (plus a few hand-written near-valid inputs). Run from anywhere; writes only under
 tests/fuzz/corpus/<target>/seed_*. Regression inputs (regress_*) are left alone."""
 import pathlib
 
@@ -169,9 +169,96 @@ def batch_seeds():
         b'shock_scale = [1, "x"]\n[[parameter]]\nname = "sigma_d"\nindex = ["*"]\nsd = -1\ncv = 2\n')
 
 
+def path_seeds():
+    # Their phases name ../scenarios/*.toml, which fuzz_path copies from runs/scenarios.
+    for p in sorted((ROOT / "runs/paths").glob("*.toml")):
+        put("fuzz_path", p.stem, read(p))
+    put("fuzz_path", "minimal", b'name = "p"\nstart = 2015\nend = 2016\n')
+    put("fuzz_path", "every_table", b'''name = "every_table"
+start = 2015
+end = 2030
+dynamics_data = "growth.csv"
+[dynamics]
+accumulation = false
+labour_growth = true
+productivity = false
+convergence = true
+skill_upgrading = -0.01
+capital = "CAP"
+unskilled = "LAB_U"
+skilled = "LAB_S"
+[catch_up]
+region = "VNM"
+frontier = "CHN"
+rate = 0.01
+open_rate = 0.02
+fdi_rate = 0.5
+[peace_dividend]
+region = "PRK"
+from = 2020
+years = 3
+military_cut = 0.25
+soldiers_released = 1
+use = "households"
+bvu_per_worker = 1e-6
+[[phase]]
+year = 2016
+scenario = "../scenarios/status_quo.toml"
+open = false
+note = "x"
+[[inflow]]
+region = "PRK"
+owner = "KOR"
+from = 2018
+to = 2030
+amount = 0.25
+note = "y"
+''')
+    put("fuzz_path", "bad_order", b'name = "p"\nend = 2020\n[[phase]]\nyear = 2019\n'
+        b'scenario = "../scenarios/status_quo.toml"\n[[phase]]\nyear = 2017\n'
+        b'scenario = "../scenarios/relief_phase1.toml"\n[[inflow]]\nregion = "PRK"\nfrom = 2015\n')
+
+
+DYNAMICS_HEADER = b"parameter,region,factor,period,value,unit,status,source,note\n"
+
+
+def dynamics_seeds():
+    put("fuzz_dynamics", "korea2015", read(ROOT / "data/korea2015/dynamics.csv"))
+    # Every period form, percent units, a gap, '*' and factor rows, a catch-up rate and level.
+    put("fuzz_dynamics", "forms", b"# comment\n" + DYNAMICS_HEADER +
+        b"labour_growth,KOR,LAB,2015-2025,-0.004,fraction/yr,derived,s,\n"
+        b"labour_growth,KOR,LAB_S,2015-2025,1.2,% per year,derived,s,\n"
+        b"gdp_growth,*,,2015-2045,2.5,percent,estimate,s,\n"
+        b"depreciation,PRK,,2015,0.05,fraction/yr,published,s,\n"
+        b"capital_output,PRK,,2015,2.8,ratio,published,\"a, quoted\",\n"
+        b"soldiers,PRK,,2016,1280000,persons,published,s,\n"
+        b"military_spending_share,PRK,,2015-2016,0.23,share of GDP,estimate,s,\n"
+        b"tfp_catchup,VNM,,pre-1986,0.004,fraction/yr,derived,s,\n"
+        b"tfp_catchup,VNM,,1986-2016,0.2,ratio to CHN,derived,s,\n"
+        b"labour_force,KSZ,,2015,54000,persons,PLACEHOLDER no data,s,\n")
+    # Two answers to one question (an error of the lookup, not of the reader).
+    put("fuzz_dynamics", "conflict", DYNAMICS_HEADER +
+        b"gdp_growth,KOR,,2015-2025,0.02,fraction/yr,derived,s,\n"
+        b"gdp_growth,KOR,,2020,0.03,fraction/yr,derived,s,\n")
+    put("fuzz_dynamics", "out_of_range", DYNAMICS_HEADER +
+        b"depreciation,CHN,CAP,2015,1.5,fraction/yr,derived,s,\n")
+
+
+def entry_seeds():
+    put("fuzz_entry", "korea2015", read(ROOT / "data/korea2015/entry.csv"))
+    put("fuzz_entry", "small", b"region,sector,donor,source\nPRK,ELE,CHN,s\nVNM,AGR,ROW,\"a, b\"\n")
+    # A donor using a factor the host lacks; the donor itself, a row given twice, an empty source.
+    put("fuzz_entry", "donor_input", b"region,sector,donor,source\nKSZ,TEX,KOR,s\n")
+    put("fuzz_entry", "bad", b"region,sector,donor,source\nPRK,TEX,PRK,s\nPRK,LMF,CHN,s\n"
+        b"PRK,LMF,VNM,s\nCHN,ELE,KOR,\n")
+
+
 if __name__ == "__main__":
     clean()
     csv_seeds()
     database_seeds()
     toml_seeds()
     batch_seeds()
+    path_seeds()
+    dynamics_seeds()
+    entry_seeds()

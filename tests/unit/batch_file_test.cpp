@@ -68,6 +68,20 @@ variables = ["X(R1,*)"]
   EXPECT_EQ(b.outcomes.variables, std::vector<std::string>{"X(R1,*)"});
 }
 
+// toml++ will not convert an integer beyond 2^53 to a double on its own; reading one
+// dereferenced an empty optional (undefined behaviour) before the shared reader's ToDouble.
+TEST(BatchFile, IntegerBeyondTwoToTheFiftyThreeIsItsNearestDouble) {
+  BatchFile b = ParseBatchText(
+      "name = \"t\"\nstudy = \"s.toml\"\ndesign = \"shock_grid\"\n"
+      "shock_scale = [9007199254740993, 0.5]\n",
+      "b.toml");
+  EXPECT_EQ(b.shock_scales, (std::vector<double>{9007199254740992.0, 0.5}));
+  EXPECT_NE(ErrorOf("name = \"t\"\nstudy = \"s.toml\"\ndesign = \"shock_grid\"\n"
+                    "shock_scale = [inf]\n")
+                .find("b.toml:4: shock_scale holds finite numbers"),
+            std::string::npos);
+}
+
 struct BadCase {
   std::string text;
   std::string expected;

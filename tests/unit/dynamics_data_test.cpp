@@ -51,6 +51,11 @@ TEST(DynamicsData, ErrorsNameTheLineTheColumnAndWhatWasExpected) {
               HasSubstr("column 'factor' holds 'LAB_X' (expected empty, LAB"));
   EXPECT_THAT(ErrorOf("gdp_growth,KOR,,2015/25,0.02,fraction/yr,x,s,\n"),
               HasSubstr("column 'period' holds '2015/25' (expected a year"));
+  // Four bytes, two of them a UTF-8 character: each byte is tested, none is a digit.
+  EXPECT_THAT(ErrorOf("gdp_growth,KOR,,\xC3\xA9"
+                      "20,0.02,fraction/yr,x,s,\n"),
+              HasSubstr("column 'period' holds '\xC3\xA9"
+                        "20' (expected a year"));
   EXPECT_THAT(ErrorOf("gdp_growth,KOR,,2025-2015,0.02,fraction/yr,x,s,\n"),
               HasSubstr("expected the first year not after the second"));
   EXPECT_THAT(ErrorOf("gdp_growth,KOR,,2015,two,fraction/yr,x,s,\n"),

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "io/path_file.hpp"
 #include "io/scenario_file.hpp"
 #include "support/test_support.hpp"
 
@@ -66,6 +67,72 @@ TEST(FuzzRegressions, NonAsciiAfterLineEndingBackslashIsKept) {
   fs::path path = dir.path() / "scenario.toml";
   std::ofstream(path, std::ios::binary) << "name = \"x\"\ndescription = \"\"\"\\\n\xC2\xA7\"\"\"\n";
   EXPECT_EQ(io::ReadScenario(path).description, "\xC2\xA7");
+}
+
+// fuzz_study's check of what the reader promises still expected every study to list scenarios
+// after studies could hold paths only; a valid study with paths only crashed the target
+// (tests/fuzz/corpus/fuzz_study/regress_paths_only; found in review when 'paths' joined the
+// TOML dictionary). The reader was right; the target now expects a scenario or a path.
+TEST(FuzzRegressions, StudyWithPathsOnlyIsAccepted) {
+  testing::TempDir dir;
+  fs::path path = dir.path() / "study.toml";
+  std::ofstream(path, std::ios::binary) << "name = \"s\"\ndata = \"d\"\npaths = [\"p.toml\"]\n";
+  io::Study s = io::ReadStudy(path);
+  EXPECT_TRUE(s.scenarios.empty());
+  ASSERT_EQ(s.paths.size(), 1u);
+  EXPECT_EQ(s.paths[0], dir.path() / "p.toml");
+  EXPECT_NE(ScenarioErrorOf(dir.path(), "name = \"s\"\ndata = \"d\"\n", /*study=*/true)
+                .find("a study needs at least one scenario or path"),
+            std::string::npos);
+}
+
+std::string PathErrorOf(const fs::path& dir, const std::string& text) {
+  fs::create_directories(dir / "paths");
+  fs::path path = dir / "paths" / "path.toml";
+  std::ofstream(path, std::ios::binary) << text;
+  try {
+    io::ReadPath(path);
+  } catch (const model::ScenarioError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// Found by review while writing fuzz_path, which reproduces it
+// (tests/fuzz/corpus/fuzz_path/regress_peace_years_overflow): a whole number of years too
+// large for an int (1e10) passed the check and was converted to int, undefined behaviour that
+// UBSan reports. Years are now bounded by the longest path the reader allows, and the error
+// names the key's line.
+TEST(FuzzRegressions, PeaceDividendYearsBeyondAnIntAreRefused) {
+  testing::TempDir dir;
+  const std::string head = "name = \"p\"\nend = 2020\n[peace_dividend]\nfrom = 2017\n";
+  for (const char* years : {"1e10", "301", "0", "2.5"}) {
+    std::string message =
+        PathErrorOf(dir.path(), head + "years = " + years + "\nbvu_per_worker = 1e-6\n");
+    EXPECT_NE(message.find("path.toml:5: [peace_dividend] 'years' must be a whole number from 1 "
+                           "to 300"),
+              std::string::npos)
+        << message;
+  }
+  EXPECT_EQ(PathErrorOf(dir.path(), head + "years = 300\nbvu_per_worker = 1e-6\n"), "no error");
+}
+
+// Found by review while writing fuzz_path, which reproduces it, as fuzz_scenario does
+// (regress_long_scenario_name, regress_long_extends_name): a scenario file name with a
+// component over 255 bytes made std::filesystem::weakly_canonical throw filesystem_error,
+// which no caller expects; `peninsula solve` aborted (exit 134). It is now the reader's
+// "cannot open scenario file" error, exit code 2.
+TEST(FuzzRegressions, OverlongScenarioFileNameIsACleanError) {
+  testing::TempDir dir;
+  const std::string name = std::string(300, 'a') + ".toml";
+  std::string message = ScenarioErrorOf(dir.path(), "name = \"x\"\nextends = \"" + name + "\"\n");
+  EXPECT_NE(message.find(name + ": cannot open scenario file (File name too long)"),
+            std::string::npos)
+      << message;
+  message =
+      PathErrorOf(dir.path(), "name = \"p\"\nend = 2020\n[[phase]]\nyear = 2017\nscenario = \"" +
+                                  name + "\"\n");
+  EXPECT_NE(message.find(name + ": cannot open scenario file"), std::string::npos) << message;
 }
 
 // fuzz_balanced_sam (tests/fuzz/corpus/fuzz_balanced_sam/regress_latent_two_regions): with two

@@ -143,6 +143,49 @@ TEST_F(ScenarioFileErrors, MissingFile) {
   }
 }
 
+// A key of the wrong type is an error naming its line, never a silent default.
+TEST_F(ScenarioFileErrors, WrongTypesNameTheirLine) {
+  EXPECT_EQ(ErrorOf("name = 5\n"),
+            (dir_.path() / "s.toml").string() + ":1: 'name' must be a string");
+  EXPECT_THAT(ErrorOf("name = \"x\"\ndescription = 1\n"),
+              HasSubstr("s.toml:2: 'description' must be a string"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\nclosure = 1\n"),
+              HasSubstr("s.toml:2: 'closure' must be a table [closure]"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[closure]\nnumeraire_value = \"2\"\n"),
+              HasSubstr("s.toml:3: 'numeraire_value' must be a number"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[closure]\nnumeraire_value = inf\n"),
+              HasSubstr("s.toml:3: 'numeraire_value' must be finite"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[closure]\nwalras = 1\n"),
+              HasSubstr("s.toml:3: 'walras' must be a string"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[closure]\nfix = [\"PF(*,F1)\", 1]\n"),
+              HasSubstr("s.toml:3: 'fix' must hold strings only"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[[shock]]\ntarget = 1\nscale = 1\n"),
+              HasSubstr("s.toml:3: 'target' must be a string"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[[shock]]\ntarget = \"tm\"\nindex = \"*\"\nscale = 1\n"),
+              HasSubstr("s.toml:4: 'index' must be a list of strings"));
+}
+
+// Shock values keep their own rules: any number, an infinity included (`set = inf` lifts a
+// quota), errors at the line of the [[shock]] table.
+TEST_F(ScenarioFileErrors, ShockValues) {
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[[shock]]\ntarget = \"tm\"\nscale = \"half\"\n"),
+              HasSubstr("s.toml:2: 'scale' must be a number"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\n[[shock]]\nscale = 1\n"),
+              HasSubstr("s.toml:2: shock lacks 'target'"));
+  EXPECT_THAT(
+      ErrorOf("name = \"x\"\n[[shock]]\ntarget = \"tm\"\nscale = 1\nrent_to = \"importer\"\n"),
+      HasSubstr("s.toml:2: 'rent_to' is a string on quota shocks only"));
+  EXPECT_THAT(ErrorOf("name = \"x\"\nshock = 1\n"),
+              HasSubstr("s.toml:2: write shocks as [[shock]] tables"));
+  auto path = dir_.path() / "s.toml";
+  std::ofstream(path) << "name = \"x\"\n[[shock]]\ntarget = \"quota\"\nset = inf\n"
+                      << "[[shock]]\ntarget = \"tfp\"\nscale = 9007199254740993\n";
+  model::Scenario s = io::ReadScenario(path);
+  ASSERT_EQ(s.shocks.size(), 2u);
+  EXPECT_TRUE(std::isinf(s.shocks[0].value));
+  EXPECT_EQ(s.shocks[1].value, 9007199254740992.0);
+}
+
 // ------------------------------------------------------------------ study [analysis] roles
 
 class StudyRoles : public ::testing::Test {
@@ -194,6 +237,20 @@ TEST_F(StudyRoles, LabelsMustBeStrings) {
   EXPECT_THAT(ErrorOf("[analysis]\ncomparators = [\"CHN\", 2]\n"),
               HasSubstr("study.toml:5: [analysis] comparators must be a region label"));
   EXPECT_THAT(ErrorOf("analysis = 3\n"), HasSubstr("study.toml:4: 'analysis' must be a table"));
+}
+
+TEST_F(StudyRoles, WrongTypesNameTheirLine) {
+  EXPECT_THAT(ErrorOf("[solver]\ntolerance = \"small\"\n"),
+              HasSubstr("study.toml:5: 'tolerance' must be a number"));
+  EXPECT_THAT(ErrorOf("[solver]\nmax_seconds = inf\n"),
+              HasSubstr("study.toml:5: 'max_seconds' must be finite"));
+  EXPECT_THAT(ErrorOf("[solver]\nmax_seconds = 0\n"),
+              HasSubstr("study.toml:4: [solver] max_seconds must be > 0"));
+  EXPECT_THAT(ErrorOf("solver = \"newton\"\n"),
+              HasSubstr("study.toml:4: 'solver' must be a table [solver]"));
+  EXPECT_THAT(ErrorOf("output = 1\n"), HasSubstr("study.toml:4: 'output' must be a string"));
+  EXPECT_THAT(ErrorOf("variant = [\"un\"]\n"),
+              HasSubstr("study.toml:4: 'variant' must be a string"));
 }
 
 TEST_F(StudyRoles, HomeAndPartnerDiffer) {
