@@ -6,6 +6,8 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
+#include <new>
+#include <stdexcept>
 #include <set>
 
 #include "app/analysis/analysis_writer.hpp"
@@ -218,6 +220,21 @@ std::filesystem::path DataDirectory(const std::filesystem::path& data, const std
 }
 
 }  // namespace
+
+int GuardedCommand(const std::string& name, const std::function<int()>& command) {
+  try {
+    return command();
+  } catch (const po::error& e) {
+    std::cerr << "peninsula " << name << ": " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "peninsula " << name << ": out of memory\n";
+    return kExitInternal;
+  } catch (const std::exception& e) {
+    std::cerr << "peninsula " << name << ": internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}
 
 bool WantsHelp(const std::vector<std::string>& args, const po::options_description& desc) {
   bool help = std::find(args.begin(), args.end(), "--help") != args.end() ||

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ inline constexpr int kExitData = 2;         // bad input data or scenario
 inline constexpr int kExitOutput = 3;       // results file could not be written
 inline constexpr int kExitReplication = 4;  // benchmark not replicated
 inline constexpr int kExitDerivatives = 5;  // AD and finite differences disagree
+inline constexpr int kExitInternal = 70;    // an unexpected exception: a bug, or out of memory
+
+// Runs one subcommand and maps what escapes it to an exit code with a message on stderr
+// naming the command: option errors are usage errors, anything else is internal (the stack is
+// unwound, so temporary output files are removed as on any other failure).
+int GuardedCommand(const std::string& name, const std::function<int()>& command);
 
 // Shared by every subcommand: prints the options and returns true on --help or -h; parses
 // the options (throws boost::program_options::error, which main() reports as a usage error).

@@ -1,8 +1,9 @@
 // peninsula: the command line (docs/cli.md). Thin: parses options, calls app/runner, prints
 // summaries, maps failures to exit codes.
-#include <boost/program_options.hpp>
 #include <cstdio>
+#include <functional>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,6 @@
 #include "app/build_data_command.hpp"
 #include "app/commands.hpp"
 #include "app/report_command.hpp"
-
-namespace po = boost::program_options;
 
 namespace {
 
@@ -54,18 +53,19 @@ int main(int argc, char** argv) {
   std::string command_line;
   for (int k = 0; k < argc; ++k) command_line += (k ? " " : "") + std::string(argv[k]);
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  try {
-    if (args[0] == "calibrate") return CalibrateCommand(rest);
-    if (args[0] == "solve") return SolveCommand(rest, command_line);
-    if (args[0] == "run") return RunCommand(rest, command_line);
-    if (args[0] == "synthetic") return SyntheticCommand(rest);
-    if (args[0] == "build-data") return BuildDataCommand(rest);
-    if (args[0] == "batch") return BatchCommand(rest, command_line);
-    if (args[0] == "report") return ReportCommand(rest);
-    if (args[0] == "catch-up") return CatchUpCommand(rest);
-  } catch (const po::error& e) {
-    std::cerr << "peninsula " << args[0] << ": " << e.what() << "\n";
-    return kExitUsage;
+  using Command = std::function<int()>;
+  const std::map<std::string, Command> commands = {
+      {"calibrate", [&] { return CalibrateCommand(rest); }},
+      {"solve", [&] { return SolveCommand(rest, command_line); }},
+      {"run", [&] { return RunCommand(rest, command_line); }},
+      {"synthetic", [&] { return SyntheticCommand(rest); }},
+      {"build-data", [&] { return BuildDataCommand(rest); }},
+      {"batch", [&] { return BatchCommand(rest, command_line); }},
+      {"report", [&] { return ReportCommand(rest); }},
+      {"catch-up", [&] { return CatchUpCommand(rest); }},
+  };
+  if (auto found = commands.find(args[0]); found != commands.end()) {
+    return GuardedCommand(args[0], found->second);
   }
   std::cerr << "peninsula: unknown command '" << args[0] << "'\n";
   PrintUsage();

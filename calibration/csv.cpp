@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "io/input_file.hpp"
+
 namespace peninsula::calibration {
 namespace {
 
@@ -64,6 +66,9 @@ void CsvTable::FailAt(int row, const std::string& message) const {
 CsvTable ReadCsv(const std::filesystem::path& path, const std::vector<std::string>& required) {
   CsvTable table;
   table.path = path.string();
+  if (auto why = io::NotAnInputFile(path); !why.empty()) {
+    Fail(table.path, 0, why + " (expected a CSV file here)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) Fail(table.path, 0, "cannot open file (expected a CSV file here)");
   std::string line;

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "io/input_file.hpp"
 #include "io/scenario_file.hpp"
 #include "io/toml_context.hpp"
 
@@ -54,6 +55,9 @@ class Context : public TomlContext<ScenarioError> {
 };
 
 std::string ReadText(const std::filesystem::path& path) {
+  if (auto why = NotAnInputFile(path); !why.empty()) {
+    throw ScenarioError(path.string() + ": " + why + " (expected a path file)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(path.string() + ": cannot open path file");
   std::ostringstream s;

@@ -6,6 +6,7 @@
 #include <system_error>
 #include <toml++/toml.h>
 
+#include "io/input_file.hpp"
 #include "io/toml_context.hpp"
 
 namespace peninsula::io {
@@ -15,6 +16,9 @@ using model::ScenarioError;
 using Context = TomlContext<ScenarioError>;
 
 std::string ReadText(const std::filesystem::path& path, const char* what) {
+  if (auto why = NotAnInputFile(path); !why.empty()) {
+    throw ScenarioError(path.string() + ": " + why + " (expected a " + what + " file)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ScenarioError(path.string() + ": cannot open " + what + " file");
   std::ostringstream s;

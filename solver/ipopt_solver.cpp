@@ -4,6 +4,7 @@
 #include <IpIpoptApplication.hpp>
 #include <IpSolveStatistics.hpp>
 #include <IpTNLP.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
@@ -132,7 +133,7 @@ void SetIpoptOptions(Ipopt::OptionsList& o, const IpoptOptions& options) {
   o.SetNumericValue("tol", options.tolerance);
   o.SetNumericValue("constr_viol_tol", options.tolerance);
   o.SetIntegerValue("max_iter", options.max_iterations);
-  o.SetNumericValue("max_cpu_time", options.max_seconds);
+  o.SetNumericValue("max_cpu_time", std::min(options.max_seconds, 1e9));  // inf: no limit
   o.SetStringValue("nlp_scaling_method", "none");  // rows are already scaled by the system
   // Without it Ipopt relaxes v ≥ 0 and w ≥ 0 and the MPCC form stalls short of v·w = 0.
   o.SetNumericValue("bound_relax_factor", 0.0);

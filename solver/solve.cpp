@@ -10,6 +10,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr double kNoLimitSeconds = 1e9;  // 31 years
+
 // The sub-solvers' own limits, cut to what is left of the whole solve's budget.
 struct Budget {
   Clock::time_point deadline;
@@ -123,8 +125,11 @@ static SolveSummary SolveChecked(const model::EquationSystem& system, std::vecto
                                  const ShockSetter& set_shock, const SolveOptions& options) {
   options.Validate();
   auto start = Clock::now();
-  Budget budget{start + std::chrono::duration_cast<Clock::duration>(
-                            std::chrono::duration<double>(options.max_seconds))};
+  // A limit beyond any run (infinity included) is no limit; the clock's integer nanoseconds
+  // could not hold it.
+  const double seconds = std::min(options.max_seconds, kNoLimitSeconds);
+  Budget budget{
+      start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds))};
   std::vector<double> origin = x_full;
   set_shock(1.0, x_full);
   SolveSummary direct = SolveDirect(system, x_full, options, budget);

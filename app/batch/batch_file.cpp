@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "app/batch/toml_helpers.hpp"
+#include "io/input_file.hpp"
 #include "model/variables.hpp"
 
 namespace peninsula::app::batch {
@@ -180,6 +181,9 @@ BatchFile ParseBatchText(const std::string& text, const std::filesystem::path& p
 }
 
 BatchFile ReadBatchFile(const std::filesystem::path& path) {
+  if (auto why = io::NotAnInputFile(path); !why.empty()) {
+    throw BatchError(path.string() + ": " + why + " (expected a batch file)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw BatchError(path.string() + ": cannot open batch file");
   std::ostringstream s;

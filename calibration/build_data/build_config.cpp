@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "calibration/csv.hpp"
+#include "io/input_file.hpp"
 #include "io/toml_context.hpp"
 
 namespace peninsula::calibration::build_data {
@@ -439,6 +440,9 @@ void CheckNames(const BuildConfig& c) {
 }
 
 std::string ReadText(const std::filesystem::path& file) {
+  if (auto why = io::NotAnInputFile(file); !why.empty()) {
+    throw DataError(file.string() + ": " + why + " (expected the build description)");
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) throw DataError(file.string() + ": cannot open the build description");
   std::ostringstream text;

@@ -6,8 +6,13 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <new>
+#include <stdexcept>
+#include <utility>
 #include <sys/wait.h>
 
+#include "app/commands.hpp"
 #include "io/sha256.hpp"
 #include "io/hdf5_store.hpp"
 #include "solver/status.hpp"
@@ -41,6 +46,43 @@ class Cli : public ::testing::Test {
   testing::TempDir dir_;
   std::filesystem::path scenario_;
 };
+
+// What escapes a command becomes an exit code and a message naming the command, never an
+// abort: option errors are usage errors, anything else internal.
+TEST(GuardedCommand, MapsWhatEscapesACommandToAnExitCode) {
+  auto run = [](const std::function<int()>& command) {
+    ::testing::internal::CaptureStderr();
+    int code = app::GuardedCommand("solve", command);
+    return std::make_pair(code, ::testing::internal::GetCapturedStderr());
+  };
+  EXPECT_EQ(run([] { return 13; }).first, 13);
+  auto usage = run([]() -> int { throw boost::program_options::error("bad option"); });
+  EXPECT_EQ(usage.first, app::kExitUsage);
+  EXPECT_EQ(usage.second, "peninsula solve: bad option\n");
+  auto bug = run([]() -> int { throw std::logic_error("an empty optional"); });
+  EXPECT_EQ(bug.first, app::kExitInternal);
+  EXPECT_EQ(bug.second, "peninsula solve: internal error: an empty optional\n");
+  auto memory = run([]() -> int { throw std::bad_alloc(); });
+  EXPECT_EQ(memory.first, app::kExitInternal);
+  EXPECT_EQ(memory.second, "peninsula solve: out of memory\n");
+}
+
+// A device or directory given as an input file is refused at once (/dev/zero once hung the
+// reader), with the path and what was expected, and nothing is written.
+TEST_F(Cli, AnInputThatIsNotARegularFileIsADataError) {
+  auto out = dir_.path() / "r.h5";
+  CommandResult device = Peninsula("solve --data " + Quote(testing::SourcePath("data/stdcge")) +
+                                   " --scenario /dev/zero --out " + Quote(out));
+  EXPECT_EQ(device.code, 2) << device.output;
+  EXPECT_THAT(device.output,
+              HasSubstr("/dev/zero: is not a regular file (a device or FIFO?) (expected a "
+                        "scenario file)"));
+  CommandResult directory = Peninsula("solve --data " + Quote(testing::SourcePath("data/stdcge")) +
+                                      " --scenario " + Quote(dir_.path()) + " --out " + Quote(out));
+  EXPECT_EQ(directory.code, 2) << directory.output;
+  EXPECT_THAT(directory.output, HasSubstr("is a directory, not a file"));
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
 
 TEST_F(Cli, CalibrateReportsResidualsByBlock) {
   CommandResult r = Peninsula("calibrate --data " + Quote(testing::SourcePath("data/stdcge")) +

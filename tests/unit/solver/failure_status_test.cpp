@@ -4,6 +4,8 @@
 // unknown, sqrt(x) = 2 (solution 4), on both solver paths.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <cmath>
 
 #include "model/equation_system.hpp"
@@ -113,6 +115,18 @@ TEST_F(FailureStatus, ABudgetThatSufficesChangesNothing) {
   auto s = Run(1.0, options);
   ASSERT_TRUE(s.converged()) << s.message;
   EXPECT_NEAR(x_[0], 4.0, 1e-9);
+}
+
+// `--max-seconds inf` (or any limit past the clock's range) means no limit; converting it to
+// the clock's nanoseconds was undefined behaviour.
+TEST_F(FailureStatus, AnUnboundedTimeLimitIsNoLimit) {
+  for (double limit : {std::numeric_limits<double>::infinity(), 1e300}) {
+    SolveOptions options;
+    options.max_seconds = options.newton.max_seconds = options.ipopt.max_seconds = limit;
+    auto s = Run(1.0, options);
+    ASSERT_TRUE(s.converged()) << s.message;
+    EXPECT_NEAR(x_[0], 4.0, 1e-9);
+  }
 }
 
 }  // namespace
