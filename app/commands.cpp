@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <iostream>
 #include <new>
-#include <stdexcept>
 #include <set>
+#include <stdexcept>
 
 #include "app/analysis/analysis_writer.hpp"
 #include "app/analysis/path_analysis.hpp"
