@@ -1,7 +1,7 @@
-// The BLAS under the sparse LU's dense fronts (docs/performance.md, "BLAS kernels and
-// threads"). OpenBLAS chooses its kernels for the processor it detects when it loads, and
+// The BLAS under the sparse LU's dense fronts (docs/cli.md, "BLAS kernels and threads";
+// docs/adr/0008-blas-kernels.md). OpenBLAS chooses its kernels for the processor it detects when it loads, and
 // Debian 12's 0.3.21 takes AMD's AVX-512 processors (Zen 4) for Haswell: its AVX2 kernels
-// leave a 40×57 factorisation 20–25 % slower than the AVX-512 (SkylakeX) ones.
+// take about a third longer over a 40×57 factorisation than the AVX-512 (SkylakeX) ones.
 #pragma once
 
 #include <string>
