@@ -1,9 +1,7 @@
 // Path files: keys, types and ranges checked, scenario phases read with their own files.
 #include "io/path_file.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 #include "io/input_file.hpp"
@@ -53,17 +51,6 @@ class Context : public TomlContext<ScenarioError> {
     return out;
   }
 };
-
-std::string ReadText(const std::filesystem::path& path) {
-  if (auto why = NotAnInputFile(path); !why.empty()) {
-    throw ScenarioError(path.string() + ": " + why + " (expected a path file)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(path.string() + ": cannot open path file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void Check(bool ok, const Context& c, const toml::node& node, const std::string& message) {
   if (!ok) c.Fail(node, message);
@@ -224,7 +211,7 @@ void ReadTop(const Context& c, const toml::table& t, model::PathSpec& p) {
 model::PathSpec ReadPath(const std::filesystem::path& path) {
   model::PathSpec p;
   p.origin = path.string();
-  p.source_text = ReadText(path);
+  p.source_text = ReadInputText<ScenarioError>(path, "path file");
   Context c(path);
   toml::table t = c.Parse(p.source_text);
   ReadTop(c, t, p);

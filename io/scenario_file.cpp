@@ -1,8 +1,6 @@
 // Scenario and study files, read strictly with the shared TOML reader (io/toml_context.hpp).
 #include "io/scenario_file.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <toml++/toml.h>
 
@@ -14,17 +12,6 @@ namespace {
 
 using model::ScenarioError;
 using Context = TomlContext<ScenarioError>;
-
-std::string ReadText(const std::filesystem::path& path, const char* what) {
-  if (auto why = NotAnInputFile(path); !why.empty()) {
-    throw ScenarioError(path.string() + ": " + why + " (expected a " + what + " file)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(path.string() + ": cannot open " + what + " file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string RequiredString(const Context& c, const toml::table& t, const char* key) {
   auto v = c.String(t, key);
@@ -171,7 +158,7 @@ model::Scenario ReadScenarioFile(const std::filesystem::path& path,
   }
   chain.push_back(identity);
   model::Scenario s;
-  s.source_text = ReadText(path, "scenario");
+  s.source_text = ReadInputText<ScenarioError>(path, "scenario file");
   s.origin = path.string();
   Context c(path);
   toml::table t = c.Parse(s.source_text);
@@ -233,7 +220,7 @@ model::Scenario ReadScenario(const std::filesystem::path& path) {
 
 Study ReadStudy(const std::filesystem::path& path) {
   Study s;
-  s.source_text = ReadText(path, "study");
+  s.source_text = ReadInputText<ScenarioError>(path, "study file");
   Context c(path);
   toml::table t = c.Parse(s.source_text);
   c.CheckKeys(t,

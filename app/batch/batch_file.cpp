@@ -2,9 +2,6 @@
 // read in batch_parameters_file.cpp.
 #include "app/batch/batch_file.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "app/batch/toml_helpers.hpp"
 #include "io/input_file.hpp"
 #include "model/variables.hpp"
@@ -181,14 +178,7 @@ BatchFile ParseBatchText(const std::string& text, const std::filesystem::path& p
 }
 
 BatchFile ReadBatchFile(const std::filesystem::path& path) {
-  if (auto why = io::NotAnInputFile(path); !why.empty()) {
-    throw BatchError(path.string() + ": " + why + " (expected a batch file)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw BatchError(path.string() + ": cannot open batch file");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return ParseBatchText(s.str(), path);
+  return ParseBatchText(io::ReadInputText<BatchError>(path, "batch file"), path);
 }
 
 }  // namespace peninsula::app::batch

@@ -3,9 +3,7 @@
 #include "calibration/build_data/build_config.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 #include "calibration/csv.hpp"
@@ -439,17 +437,6 @@ void CheckNames(const BuildConfig& c) {
   }
 }
 
-std::string ReadText(const std::filesystem::path& file) {
-  if (auto why = io::NotAnInputFile(file); !why.empty()) {
-    throw DataError(file.string() + ": " + why + " (expected the build description)");
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw DataError(file.string() + ": cannot open the build description");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 const ZoneRegion* BuildConfig::Zone(int region) const {
@@ -465,7 +452,7 @@ const Variant& BuildConfig::Central() const {
 
 BuildConfig ReadBuildConfig(const std::filesystem::path& file) {
   Reader rd(file);
-  toml::table root = rd.Parse(ReadText(file));
+  toml::table root = rd.Parse(io::ReadInputText<DataError>(file, "the build description", ""));
   rd.CheckKeys(root,
                {"database", "sets", "priors", "regions", "trade", "foreign_capital", "latent",
                 "zone", "zone_region", "variant", "entry"},
